@@ -1,0 +1,92 @@
+import type {
+  DispatchStatusRow,
+  StatusObject,
+  ValidationErrorItem,
+  ValidationStatusRow,
+} from '../api/wire-types.js';
+import { ROW_ORDER, type EntityType } from './entity-types.js';
+import type { ImportEntity, ImportProcess } from './import-process.js';
+
+/** Renders a process as the documented status object (reference section 3). */
+export function toStatusObject(process: ImportProcess): StatusObject {
+  const byType = groupByType(process.entities);
+  const validationStarted = process.validationRowIds !== null;
+
+  return {
+    importProcessId: process.id,
+    source: process.source,
+    statusCode: process.status,
+    validationId: process.validationId,
+    dispatchId: process.dispatchId,
+    validationStatus:
+      process.validationRowIds === null ? null : validationRows(process.validationRowIds, byType),
+    validationErrors: validationStarted ? validationItems(process.entities) : null,
+    dispatchStatus:
+      process.dispatchRowIds === null ? null : dispatchRows(process.dispatchRowIds, byType),
+  };
+}
+
+function groupByType(entities: readonly ImportEntity[]): Map<EntityType, ImportEntity[]> {
+  const groups = new Map<EntityType, ImportEntity[]>(ROW_ORDER.map((type) => [type, []]));
+  for (const entity of entities) groups.get(entity.type)?.push(entity);
+  return groups;
+}
+
+function validationRows(
+  ids: Readonly<Record<EntityType, string>>,
+  byType: Map<EntityType, ImportEntity[]>,
+): ValidationStatusRow[] {
+  return ROW_ORDER.map((type) => {
+    const entities = byType.get(type) ?? [];
+    return {
+      validationStatusId: ids[type],
+      sourceName: type,
+      statusCode: entities.some((entity) => entity.problems.length > 0) ? 'FAILED' : 'SUCCESS',
+      entryCount: entities.length,
+      processedCount: entities.filter((entity) => entity.status !== 'PENDING').length,
+      message: null,
+    };
+  });
+}
+
+function dispatchRows(
+  ids: Readonly<Record<EntityType, string>>,
+  byType: Map<EntityType, ImportEntity[]>,
+): DispatchStatusRow[] {
+  return ROW_ORDER.map((type) => {
+    const entities = byType.get(type) ?? [];
+    const count = (test: (entity: ImportEntity) => boolean): number => entities.filter(test).length;
+    const nackedCount = count((entity) => entity.lastSend === 'nacked');
+    const pending = entities.some((entity) => entity.status === 'SENT');
+    return {
+      dispatchStatusId: ids[type],
+      sourceName: type,
+      statusCode: pending ? 'IN_PROGRESS' : nackedCount > 0 ? 'FAILED' : 'SUCCESS',
+      entryCount: entities.length,
+      dispatchedCount: count((entity) => entity.sends > 0),
+      ackedCount: count((entity) => entity.lastSend === 'acked'),
+      nackedCount,
+      retryCount: entities.reduce((sum, entity) => sum + entity.retrySends, 0),
+      message: null,
+    };
+  });
+}
+
+function validationItems(entities: readonly ImportEntity[]): ValidationErrorItem[] {
+  return entities.flatMap((entity) =>
+    entity.problems.map((problem) => ({
+      source: { sourceName: entity.type, sourceRef: entity.key, sourceLink: null },
+      fieldName: problem.fieldName,
+      errorCode: problem.errorCode,
+      errorValue: problem.errorValue,
+      errorMessage: problem.errorMessage,
+      originalSource: originalSource(entity.data),
+    })),
+  );
+}
+
+/** The entity's own `source` object, or null when it has none. */
+function originalSource(data: Readonly<Record<string, unknown>>): unknown {
+  const source = Object.hasOwn(data, 'source') ? data['source'] : undefined;
+  return typeof source === 'object' && source !== null && !Array.isArray(source) ? source : null;
+}
