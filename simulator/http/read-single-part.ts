@@ -1,0 +1,112 @@
+import busboy from 'busboy';
+import type { Request } from 'express';
+import { ApiError, problem } from './api-error.js';
+import { drainRequest } from './drain-request.js';
+
+/**
+ * Reads an H-1 body: `multipart/form-data` with exactly one part, a file part (normally
+ * named `file`) or a plain text field. Returns the part's bytes exactly as sent.
+ *
+ * The whole body is read before this settles, whatever goes wrong, so the answer never
+ * races the client's upload.
+ */
+export async function readSinglePart(req: Request, maxBytes: number): Promise<Uint8Array> {
+  // Step 1: only a well-formed multipart content type can be read at all.
+  let parser: busboy.Busboy;
+  try {
+    parser = busboy({
+      headers: req.headers,
+      // latin1 maps every byte to one character, so a text field's bytes can be recovered
+      // exactly and technical validation sees the same bytes a file part would carry.
+      defCharset: 'latin1',
+      limits: { fieldSize: maxBytes, fieldNameSize: 1024 },
+    });
+  } catch (cause) {
+    await drainRequest(req, maxBytes);
+    throw multipartInvalid(
+      `the request is not multipart/form-data with a boundary (${reason(cause)})`,
+    );
+  }
+
+  // Step 2: collect every part, counting them, and watch the total size.
+  const parts: Buffer[][] = [];
+  let received = 0;
+  let tooLarge = false;
+  let settle: (error?: ApiError) => void = () => undefined;
+  const outcome = new Promise<void>((resolve, reject) => {
+    settle = (error) => (error === undefined ? resolve() : reject(error));
+  });
+  parser.on('file', (_name, stream) => {
+    const chunks: Buffer[] = [];
+    parts.push(chunks);
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  });
+  parser.on('field', (_name, value) => parts.push([Buffer.from(value, 'latin1')]));
+  parser.on('close', () => settle());
+  parser.on('error', (cause) => settle(multipartInvalid(reason(cause))));
+  req.on('data', (chunk: Buffer) => {
+    received += chunk.length;
+    if (received > maxBytes && !tooLarge) {
+      // Past the limit nothing more is parsed; the rest is only read and dropped.
+      tooLarge = true;
+      req.unpipe(parser);
+      settle();
+    }
+  });
+  req.on('close', () => {
+    if (!req.complete) settle(multipartInvalid('the client closed the connection mid-body'));
+  });
+  req.pipe(parser);
+
+  try {
+    await outcome;
+  } catch (error) {
+    await drainRequest(req, Number.POSITIVE_INFINITY);
+    throw error;
+  }
+  if (tooLarge) {
+    await drainRequest(req, Number.POSITIVE_INFINITY);
+    throw ApiError.single(
+      413,
+      'err.importFileTooLarge',
+      `The request body is larger than the limit of ${maxBytes} bytes. Split the import ` +
+        `file into smaller batches.`,
+      { errorValue: maxBytes },
+    );
+  }
+
+  // Step 3: exactly one part.
+  const [only, ...rest] = parts;
+  if (only === undefined) {
+    throw ApiError.single(
+      400,
+      'err.importFileMissing',
+      'The multipart body has no part. Send the import file as one part named "file".',
+      { fieldName: 'file' },
+    );
+  }
+  if (rest.length > 0) {
+    throw ApiError.single(
+      400,
+      'err.importFileMultiple',
+      `The multipart body has ${parts.length} parts; exactly one is allowed. Send one ` +
+        'import file per request.',
+      { fieldName: 'file', errorValue: parts.length },
+    );
+  }
+  return Buffer.concat(only);
+}
+
+function multipartInvalid(detail: string): ApiError {
+  return new ApiError(400, [
+    problem(
+      'err.requestMultipartInvalid',
+      `The body is not well-formed multipart/form-data: ${detail}. Send the import file ` +
+        'as multipart/form-data with one part named "file".',
+    ),
+  ]);
+}
+
+function reason(cause: unknown): string {
+  return cause instanceof Error ? cause.message : String(cause);
+}
