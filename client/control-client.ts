@@ -4,16 +4,18 @@ import type { EntityType } from '../model/entity-types.js';
 import type { ApiResponse } from './api-response.js';
 import { sendRequest, type Transport } from './send-request.js';
 
+// Optional fields accept `undefined` too: they are sent as JSON, which leaves them out.
 export interface FaultRuleSpec {
-  readonly match?: { readonly type?: EntityType; readonly key?: string };
+  readonly match?:
+    { readonly type?: EntityType | undefined; readonly key?: string | undefined } | undefined;
   readonly refuse: 'every' | { readonly first: number };
 }
 
 export interface SimulatorConfig {
-  readonly pace?: 'instant' | 'step' | number;
-  readonly discardFromFailed?: 'keep-created' | 'rollback';
-  readonly sameFileReferences?: boolean;
-  readonly uniqueSourceRef?: boolean;
+  readonly pace?: 'instant' | 'step' | number | undefined;
+  readonly discardFromFailed?: 'keep-created' | 'rollback' | undefined;
+  readonly sameFileReferences?: boolean | undefined;
+  readonly uniqueSourceRef?: boolean | undefined;
 }
 
 export interface CreatedEntityInfo {
