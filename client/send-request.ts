@@ -92,6 +92,8 @@ function isEnvelope(body: unknown): body is { data?: unknown; errors?: unknown[]
 function describe(cause: unknown): string {
   if (!(cause instanceof Error)) return String(cause);
   if (cause.name === 'TimeoutError') return 'no answer before the time-out';
-  const code = (cause.cause as { code?: unknown } | undefined)?.code;
-  return typeof code === 'string' ? code : cause.message;
+  // fetch hides the network error one level down, as `cause`.
+  const inner = cause.cause as { code?: unknown; message?: unknown } | undefined;
+  if (typeof inner?.code === 'string') return inner.code;
+  return typeof inner?.message === 'string' ? inner.message : cause.message;
 }

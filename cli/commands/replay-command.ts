@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { ImportApiClient } from '../../client/import-api-client.js';
 import { UsageError } from '../../errors/usage-error.js';
 import { FileError } from '../../errors/file-error.js';
 import {
@@ -46,6 +47,7 @@ export async function replayCommand(args: readonly string[], io: CliIo): Promise
   const print = (text: string): unknown => io.stdout.write(`${text}\n`);
   let summary: ReplaySummary;
   if (target !== undefined) {
+    await assertReachable(target);
     summary = await replay(scenarios, providerTarget(target, values.token), (result) =>
       print(formatScenarioResult(result, paint)),
     );
@@ -90,6 +92,11 @@ function parseTarget(value: string): string {
     throw new UsageError(`--target must be an http or https URL; got ${JSON.stringify(value)}.`);
   }
   return value;
+}
+
+/** A target that does not answer at all is a usage problem, not a failed scenario. */
+async function assertReachable(url: string): Promise<void> {
+  await new ImportApiClient({ baseUrl: url, timeoutMs: 10_000 }).status('DIM-0');
 }
 
 function writeReport(report: ReportRequest, summary: ReplaySummary): void {

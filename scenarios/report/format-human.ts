@@ -13,7 +13,13 @@ export const NO_PAINT: Paint = { pass: (t) => t, fail: (t) => t, dim: (t) => t }
 /** One line per scenario; a failing one adds the step, request, diff and rules. */
 export function formatScenarioResult(result: ScenarioResult, paint: Paint = NO_PAINT): string {
   const time = paint.dim(`(${result.durationMs} ms)`);
-  if (result.outcome === 'passed') return `${paint.pass('✓')} ${result.id}  ${result.name} ${time}`;
+  // A step left out for want of a simulator is said, even when everything else passed.
+  const skippedSteps = result.steps
+    .filter((step) => step.outcome === 'skipped' && step.reason?.startsWith('needs simulator'))
+    .map((step) => paint.dim(`    step ${step.index + 1} skipped (${step.reason ?? ''})`));
+  if (result.outcome === 'passed') {
+    return [`${paint.pass('✓')} ${result.id}  ${result.name} ${time}`, ...skippedSteps].join('\n');
+  }
   if (result.outcome === 'skipped') {
     return `${paint.dim('-')} ${result.id}  ${result.name} ${paint.dim(`skipped: ${result.reason ?? ''}`)}`;
   }
@@ -23,10 +29,8 @@ export function formatScenarioResult(result: ScenarioResult, paint: Paint = NO_P
     `    file: ${result.file}`,
   ];
   if (result.reason !== undefined) lines.push(`    ${result.reason}`);
+  lines.push(...skippedSteps);
   for (const step of result.steps) {
-    if (step.outcome === 'skipped' && step.reason?.startsWith('needs simulator') === true) {
-      lines.push(paint.dim(`    step ${step.index + 1} skipped (${step.reason})`));
-    }
     if (step.outcome !== 'failed' || step.failure === undefined) continue;
     lines.push(`    step ${step.index + 1}: ${step.label}`);
     lines.push(...formatFailure(step.failure, paint).map((line) => `      ${line}`));
