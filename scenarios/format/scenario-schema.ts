@@ -11,7 +11,6 @@ import { PROCESS_STATUSES } from '../../model/statuses.js';
 const status = z.enum(PROCESS_STATUSES);
 const entityType = z.enum(ENTITY_TYPES);
 const processName = z.string().min(1);
-const jsonObject = z.record(z.string(), z.unknown());
 
 /** What the answer of a request must be. */
 const expectation = z.strictObject({

@@ -11,5 +11,5 @@ export function queryValue(req: Request, name: string): string | string[] | unde
   const value: unknown = (req.query as Record<string, unknown>)[name];
   if (value === undefined) return undefined;
   if (Array.isArray(value)) return value.map(String);
-  return typeof value === 'string' ? value : String(value);
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }

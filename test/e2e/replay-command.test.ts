@@ -101,9 +101,11 @@ describe('import-harness replay', () => {
     );
 
     expect(run.exitCode).toBe(1);
-    const report = JSON.parse(readFileSync(json, 'utf8'));
+    const report = JSON.parse(readFileSync(json, 'utf8')) as {
+      scenarios: Array<{ id: string }>;
+    };
     expect(report).toMatchObject({ command: 'replay', passed: 1, failed: 1, skipped: 0 });
-    expect(report.scenarios.map((s: { id: string }) => s.id)).toEqual(['passing', 'failing']);
+    expect(report.scenarios.map((s) => s.id)).toEqual(['passing', 'failing']);
     const xml = readFileSync(junit, 'utf8');
     expect(xml).toContain('<testsuite name="import-harness replay" tests="2" failures="1"');
     expect(xml).toContain('<failure message="the answer differs from the expectation"');

@@ -23,7 +23,7 @@ export async function runCheck(context: StepContext, step: CheckStep): Promise<S
   observe(context, response);
   const label = `check ${step.process}${step.status === undefined ? '' : ` is ${step.status}`}`;
   const rules = ['H-2', 'C-1', 'C-2', 'C-3', 'C-4'];
-  const status = response.data as StatusObject | null;
+  const status = response.data;
   if (response.status !== 200 || status === null) {
     return {
       label,
