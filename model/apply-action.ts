@@ -1,3 +1,4 @@
+import { referencedEntity } from './entity-reference.js';
 import type { ImportEntity, ImportProcess } from './import-process.js';
 import type { ModelContext, StepResult } from './model-context.js';
 import { recordTransition } from './record-transition.js';
@@ -79,7 +80,8 @@ function perform(process: ImportProcess, action: Action, context: ModelContext):
     const discarded = entities.map((entity) => {
       if (entity.status !== 'CREATED') return withStatus(entity, 'DISCARDED');
       if (!rollback) return entity;
-      removed.push({ type: entity.type, key: entity.key, processId: process.id, reference: null });
+      const reference = referencedEntity(entity.type, entity.data)?.key ?? null;
+      removed.push({ type: entity.type, key: entity.key, processId: process.id, reference });
       return withStatus(entity, 'DISCARDED');
     });
     const next = recordTransition(process, 'T-14', 'DISCARDED', now, { entities: discarded });

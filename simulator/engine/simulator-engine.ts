@@ -162,6 +162,12 @@ export class SimulatorEngine {
       uniqueSourceRef: config.uniqueSourceRef ?? this.#options.semantics.uniqueSourceRef,
     });
     this.#options = { ...this.#options, pace, semantics };
+
+    // Transitions already scheduled belong to the old pace: a process that waits for a read
+    // must not move on its own, and one that should run on must not stay where it is.
+    for (const cancel of this.#timers.values()) cancel();
+    this.#timers.clear();
+    for (const id of this.#processes.keys()) this.#settle(id);
   }
 
   /** Control API: forgets every process, entity, claim and fault rule. */

@@ -66,8 +66,9 @@ export function createApp(parts: AppParts): Express {
   app.post(API_PATHS.discardFailed, token, once, performAction(engine, 'discard-failed-entities'));
   app.post(API_PATHS.retry, token, once, performAction(engine, 'retry'));
 
-  // Step 3: the control API, when enabled.
-  if (engine.options.controlApi) app.use(json, controlRoutes(engine, idempotency));
+  // Step 3: the control API, when enabled. Only its own routes read a JSON body, so that a
+  // wrong method or an unknown path is answered as such whatever body it carries.
+  if (engine.options.controlApi) app.use(controlRoutes(engine, idempotency, json));
 
   // Step 4: a known path with another method is 405; anything else is 404.
   const known = [
@@ -128,6 +129,15 @@ function errorHandler(onInternalError: AppParts['onInternalError']): ErrorReques
 /** Body-parser failures arrive as errors with a `type`; they are the client's, not ours. */
 function asApiError(error: unknown, req: Request): ApiError | null {
   if (error instanceof ApiError) return error;
+  // The router cannot decode a path segment with broken percent-encoding: it names nothing.
+  if (error instanceof URIError) {
+    return ApiError.single(
+      404,
+      'err.resourceNotFound',
+      `No resource at ${req.path}: the path is not valid percent-encoding.`,
+      { errorValue: req.path },
+    );
+  }
   const type = (error as { type?: unknown } | null)?.type;
   if (type === 'entity.too.large') {
     return ApiError.single(

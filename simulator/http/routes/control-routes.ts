@@ -1,4 +1,4 @@
-import { Router, type Request, type Response } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import { CONTROL_PATHS } from '../../../api/endpoints.js';
 import { ENTITY_TYPES } from '../../../model/entity-types.js';
@@ -26,7 +26,11 @@ const configBody = z.strictObject({
  * The control API under `/__simulator`: what only a simulator can do (reset, fault rules,
  * inspection, stepping). JSON in, the usual envelope out.
  */
-export function controlRoutes(engine: SimulatorEngine, idempotency: IdempotencyCache): Router {
+export function controlRoutes(
+  engine: SimulatorEngine,
+  idempotency: IdempotencyCache,
+  readJson: RequestHandler,
+): Router {
   const router = Router();
 
   router.post(CONTROL_PATHS.reset, (_req, res) => {
@@ -38,7 +42,7 @@ export function controlRoutes(engine: SimulatorEngine, idempotency: IdempotencyC
   router.get(CONTROL_PATHS.config, (_req, res) => {
     res.status(200).json(success(runtimeConfig(engine)));
   });
-  router.put(CONTROL_PATHS.config, (req, res) => {
+  router.put(CONTROL_PATHS.config, readJson, (req, res) => {
     engine.configure(parse(configBody, req.body, 'config'));
     res.status(200).json(success(runtimeConfig(engine)));
   });
@@ -46,7 +50,7 @@ export function controlRoutes(engine: SimulatorEngine, idempotency: IdempotencyC
   router.get(CONTROL_PATHS.faults, (_req, res) => {
     res.status(200).json(success({ faults: engine.faults() }));
   });
-  router.post(CONTROL_PATHS.faults, (req, res) => {
+  router.post(CONTROL_PATHS.faults, readJson, (req, res) => {
     const rule = parse(faultRuleBody, req.body, 'fault rule');
     const match = {
       ...(rule.match.type === undefined ? {} : { type: rule.match.type }),
