@@ -139,9 +139,9 @@ describe('contract rules', () => {
     expect(problems(validContract({ startDate: '2023-03-18', endDate: '2023-03-18' }))).toEqual([]);
   });
 
-  it('V-3 refuses an empty components array as missing', () => {
+  it('V-3 refuses an empty components array as invalid, not missing', () => {
     expect(codes(validContract({ components: [] }))).toEqual([
-      { errorCode: 'err.contractComponentsMissing', fieldName: 'components' },
+      { errorCode: 'err.contractComponentsInvalid', fieldName: 'components' },
     ]);
   });
 

@@ -188,7 +188,10 @@ function holdsJson(text: string): boolean {
   }
 }
 
-/** An array field; an empty array counts as missing when `nonEmpty` (V-3). */
+/**
+ * An array field. When `nonEmpty`, an empty array is invalid: the reference counts only
+ * absent, null and empty-string values as missing (V-3).
+ */
 export function checkArray(
   sink: ProblemSink,
   field: Field,
@@ -203,7 +206,7 @@ export function checkArray(
   }
   const items: readonly unknown[] = field.value;
   if (nonEmpty && items.length === 0) {
-    sink.missing(field, expectation);
+    sink.invalid(field, 'V-3', expectation);
     return undefined;
   }
   return items;
