@@ -40,6 +40,8 @@ export async function readSinglePart(req: Request, maxBytes: number): Promise<Ui
     const chunks: Buffer[] = [];
     parts.push(chunks);
     stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    // A part cut off by the end of the body fails on the part's own stream too.
+    stream.on('error', (cause: unknown) => settle(multipartInvalid(reason(cause))));
   });
   parser.on('field', (_name, value) => parts.push([Buffer.from(value, 'latin1')]));
   parser.on('close', () => settle());

@@ -10,11 +10,17 @@ export function authorise(tokens: TokenRegistry) {
     const fields =
       typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
     const { username, password } = fields;
-    if (typeof username !== 'string' || typeof password !== 'string') {
+    // An empty string names no one, as an absent field does.
+    if (
+      typeof username !== 'string' ||
+      typeof password !== 'string' ||
+      username === '' ||
+      password === ''
+    ) {
       throw ApiError.single(
         400,
         'err.credentialsMissing',
-        'The body must be JSON {"username": "…", "password": "…"} with both fields as strings.',
+        'The body must be JSON {"username": "…", "password": "…"} with both fields non-empty strings.',
       );
     }
     const token = tokens.issue(username, password);
