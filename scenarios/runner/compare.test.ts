@@ -47,11 +47,20 @@ describe('sameMembers', () => {
 
 describe('deepDiff', () => {
   it('lists every differing path and skips ignored keys at any depth', () => {
-    const expected = { a: 1, rows: [{ id: 'X', n: 1 }], errorMessage: null };
-    const actual = { a: 2, rows: [{ id: 'Y', n: 1 }], errorMessage: 'text' };
+    const expected = { a: 1, rows: [{ note: 'x', n: 1 }], errorMessage: null };
+    const actual = { a: 2, rows: [{ note: 'y', n: 1 }], errorMessage: 'text' };
 
-    expect(deepDiff(expected, actual, new Set(['id', 'errorMessage']))).toEqual([
+    expect(deepDiff(expected, actual, { ignore: new Set(['note', 'errorMessage']) })).toEqual([
       { path: 'a', expected: 1, actual: 2 },
+    ]);
+  });
+
+  it('compares provider-chosen keys only on whether they are null', () => {
+    const options = { presenceOnly: new Set(['id']) };
+
+    expect(deepDiff({ id: 'DIM-1' }, { id: 'DIM-9' }, options)).toEqual([]);
+    expect(deepDiff({ id: null }, { id: 'DIM-9' }, options)).toEqual([
+      { path: 'id', expected: 'null', actual: 'a value' },
     ]);
   });
 

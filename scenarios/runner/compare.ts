@@ -30,14 +30,19 @@ export function sameMembers(expected: readonly string[], actual: readonly string
   return left.every((item, index) => item === right[index]);
 }
 
-/**
- * Every path at which `actual` differs from `expected`, descending into objects and arrays.
- * Keys listed in `ignore` are left out at any depth.
- */
+/** How `deepDiff` treats some keys, at any depth. */
+export interface DiffOptions {
+  /** Keys left out of the comparison. */
+  readonly ignore?: ReadonlySet<string>;
+  /** Keys whose value the provider chooses: only whether it is null is compared. */
+  readonly presenceOnly?: ReadonlySet<string>;
+}
+
+/** Every path at which `actual` differs from `expected`, descending into objects and arrays. */
 export function deepDiff(
   expected: unknown,
   actual: unknown,
-  ignore: ReadonlySet<string> = new Set(),
+  options: DiffOptions = {},
   path = '',
 ): Mismatch[] {
   if (Object.is(expected, actual)) return [];
@@ -55,16 +60,18 @@ export function deepDiff(
   const keys = new Set([...Object.keys(expected), ...Object.keys(actual)]);
   const mismatches: Mismatch[] = [];
   for (const key of keys) {
-    if (ignore.has(key)) continue;
+    if (options.ignore?.has(key) === true) continue;
     const child = Array.isArray(expected) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
-    mismatches.push(
-      ...deepDiff(
-        (expected as Record<string, unknown>)[key],
-        (actual as Record<string, unknown>)[key],
-        ignore,
-        child,
-      ),
-    );
+    const left = (expected as Record<string, unknown>)[key];
+    const right = (actual as Record<string, unknown>)[key];
+    if (options.presenceOnly?.has(key) === true) {
+      if ((left === null) !== (right === null)) {
+        const shape = (value: unknown): string => (value === null ? 'null' : 'a value');
+        mismatches.push({ path: child, expected: shape(left), actual: shape(right) });
+      }
+      continue;
+    }
+    mismatches.push(...deepDiff(left, right, options, child));
   }
   return mismatches;
 }

@@ -3,7 +3,7 @@ import type { LoadedScenario } from '../format/load-scenario.js';
 import type { ScenarioStep } from '../format/scenario-schema.js';
 import { inferTransitions } from './infer-transitions.js';
 import { scenarioNeedsSimulator, stepNeedsSimulator } from './needs-simulator.js';
-import { contentBytes, withRunId } from './resolve-content.js';
+import { contentBytes, withRunIdDeep } from './resolve-content.js';
 import type { RunTarget } from './run-target.js';
 import type { ScenarioResult, StepFailure, StepResult } from './scenario-result.js';
 import { runAction, runRace } from './steps/action-step.js';
@@ -26,10 +26,12 @@ const DEFAULT_TENANT = 'harness';
  * the scenario: the steps after it are reported as skipped, since they build on it.
  */
 export async function runScenario(
-  loaded: LoadedScenario,
+  file: LoadedScenario,
   target: RunTarget,
 ): Promise<ScenarioResult> {
   const started = Date.now();
+  // `{run}` is replaced once, everywhere in the scenario; payload files as they are read.
+  const loaded = { ...file, scenario: withRunIdDeep(file.scenario, target.runId) };
   const { scenario } = loaded;
   const base = { id: loaded.id, file: loaded.file, name: scenario.name };
   const finish = (
@@ -54,7 +56,7 @@ export async function runScenario(
   const context: StepContext = {
     target,
     loaded,
-    tenant: withRunId(scenario.tenant ?? DEFAULT_TENANT, target.runId),
+    tenant: scenario.tenant ?? DEFAULT_TENANT,
     processes: new Map(),
     observed: new Map(),
     uploads: 0,
@@ -193,7 +195,7 @@ async function importGiven(context: StepContext): Promise<void> {
     const upload = await target.client.upload({
       tenant: context.tenant,
       sourceName: 'import-harness-given',
-      sourceRef: withRunId(`${loaded.id}-given-${index}-{run}`, target.runId),
+      sourceRef: `${loaded.id}-given-${index}-${target.runId}`,
       parts: [{ content: contentBytes(content, loaded.dir, target.runId) }],
     });
     const id = (upload.data as { importProcessId?: unknown } | null)?.importProcessId;

@@ -1,7 +1,6 @@
 import { ENTITY_TYPES } from '../../../model/entity-types.js';
 import type { Expectation, ScenarioStep } from '../../format/scenario-schema.js';
 import { compareAnswer, sameMembers } from '../compare.js';
-import { withRunId } from '../resolve-content.js';
 import type { Mismatch } from '../scenario-result.js';
 import { describeExpect } from './upload-step.js';
 import {
@@ -20,7 +19,7 @@ export async function runStatus(context: StepContext, step: Body<'status'>): Pro
   const id =
     step.process !== undefined
       ? (processId(context, step.process) ?? step.process)
-      : withRunId(step.id ?? 'DIM-404', context.target.runId);
+      : (step.id ?? 'DIM-404');
   const expect: Expectation = step.expect ?? { http: 200 };
   const response = await context.target.client.status(id, stepHeaders(context, step, null));
   observe(context, response);
@@ -34,7 +33,7 @@ export async function runStatus(context: StepContext, step: Body<'status'>): Pro
 
 /** The entities created in the tenant, through the control API. */
 export async function runCreated(context: StepContext, step: Body<'created'>): Promise<StepReport> {
-  const tenant = withRunId(step.tenant ?? context.tenant, context.target.runId);
+  const tenant = step.tenant ?? context.tenant;
   const label = `created in ${tenant}`;
   const control = context.target.control;
   if (control === null) return { label, mismatches: [], rules: [] };
@@ -43,7 +42,7 @@ export async function runCreated(context: StepContext, step: Body<'created'>): P
   const entities = response.data?.entities ?? [];
   const mismatches: Mismatch[] = [];
   for (const type of ENTITY_TYPES) {
-    const wanted = step.entities[type]?.map((key) => withRunId(key, context.target.runId));
+    const wanted = step.entities[type];
     const actual = entities.filter((entity) => entity.type === type).map((entity) => entity.key);
     if (wanted === undefined) {
       if ((step.exactly ?? true) && actual.length > 0) {
@@ -106,7 +105,7 @@ export async function runAuthorise(
 
 /** Any request, for paths and methods outside the API (404, 405). */
 export async function runRequest(context: StepContext, step: Body<'request'>): Promise<StepReport> {
-  const path = withRunId(step.path, context.target.runId);
+  const path = step.path;
   const response = await context.target.client.raw(
     step.method.toUpperCase(),
     path,

@@ -3,7 +3,6 @@ import type { RequestHeaders } from '../../../client/import-api-client.js';
 import type { LoadedScenario } from '../../format/load-scenario.js';
 import type { Mismatch } from '../scenario-result.js';
 import type { RunTarget } from '../run-target.js';
-import { withRunId } from '../resolve-content.js';
 
 /** What the steps of one scenario share while it runs. */
 export interface StepContext {
@@ -52,13 +51,10 @@ export function stepHeaders(
   },
   defaultTenant: string | null,
 ): RequestHeaders {
-  const runId = context.target.runId;
   const tenant = step.tenant === undefined ? defaultTenant : step.tenant;
   return {
-    tenant: tenant === null ? null : withRunId(tenant, runId),
-    ...(step.token === undefined
-      ? {}
-      : { token: step.token === null ? null : withRunId(step.token, runId) }),
-    ...(step.requestId === undefined ? {} : { requestId: withRunId(step.requestId, runId) }),
+    tenant,
+    ...(step.token === undefined ? {} : { token: step.token }),
+    ...(step.requestId === undefined ? {} : { requestId: step.requestId }),
   };
 }

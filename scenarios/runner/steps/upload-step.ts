@@ -1,6 +1,6 @@
 import type { UploadStep } from '../../format/scenario-schema.js';
 import { compareAnswer } from '../compare.js';
-import { contentBytes, contentDocument, withRunId } from '../resolve-content.js';
+import { contentBytes, contentDocument } from '../resolve-content.js';
 import { observe, stepHeaders, type StepContext, type StepReport } from './step-context.js';
 
 /** Uploads an import file (H-1 or H-8) and checks the answer; names the process. */
@@ -10,8 +10,8 @@ export async function runUpload(context: StepContext, step: UploadStep): Promise
   context.uploads += 1;
 
   // Step 1: the batch reference, unique per upload unless the scenario names it.
-  const sourceName = nullable(step.sourceName, 'import-harness', runId);
-  const sourceRef = nullable(step.sourceRef, `${loaded.id}-${context.uploads}-{run}`, runId);
+  const sourceName = nullable(step.sourceName, 'import-harness');
+  const sourceRef = nullable(step.sourceRef, `${loaded.id}-${context.uploads}-${runId}`);
   const headers = stepHeaders(context, step, context.tenant);
   const expect = step.expect ?? { http: 202, status: 'INSERTED' as const };
 
@@ -43,7 +43,7 @@ export async function runUpload(context: StepContext, step: UploadStep): Promise
             : {
                 rawBody: {
                   contentType: step.rawBody.contentType,
-                  content: withRunId(step.rawBody.text, runId),
+                  content: step.rawBody.text,
                 },
               }),
         });
@@ -61,13 +61,8 @@ export async function runUpload(context: StepContext, step: UploadStep): Promise
   };
 }
 
-function nullable(
-  value: string | null | undefined,
-  fallback: string,
-  runId: string,
-): string | null {
-  if (value === null) return null;
-  return withRunId(value ?? fallback, runId);
+function nullable(value: string | null | undefined, fallback: string): string | null {
+  return value === null ? null : (value ?? fallback);
 }
 
 export function describeExpect(expect: {
