@@ -6,6 +6,12 @@ import { register } from 'tsx/esm/api';
 register();
 const { runCli } = await import('../cli/main.ts');
 
+// A reader that goes away early (`replay | head`) is not an error of the command.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 const stop = new AbortController();
 process.once('SIGINT', () => stop.abort());
 process.once('SIGTERM', () => stop.abort());
