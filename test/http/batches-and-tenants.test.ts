@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ImportApiClient } from '../../client/import-api-client.js';
 import {
   expectRefusal,
@@ -6,31 +6,21 @@ import {
   invalidPerson,
   OTHER_TENANT,
   person,
-  resetSimulator,
   rawRequest,
-  startTestSimulator,
   statusOf,
   TENANT,
   TOKEN,
   uploadFile,
   type TestSimulator,
+  useTestSimulator,
 } from './support.js';
 
 let sim: TestSimulator;
 let otherApi: ImportApiClient;
 
-beforeAll(async () => {
-  sim = await startTestSimulator();
+useTestSimulator((started) => {
+  sim = started;
   otherApi = new ImportApiClient({ baseUrl: sim.url, token: TOKEN, tenant: OTHER_TENANT });
-});
-afterAll(async () => {
-  await sim.close();
-});
-beforeEach(async () => {
-  await resetSimulator(sim);
-});
-afterEach(() => {
-  expect(sim.internalErrors).toEqual([]);
 });
 
 describe('batch uniqueness (sourceName + sourceRef per tenant)', () => {

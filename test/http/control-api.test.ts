@@ -1,31 +1,20 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   expectRefusal,
   idOf,
   person,
   rawRequest,
-  resetSimulator,
   startTestSimulator,
   statusOf,
   TENANT,
   uploadFile,
   type TestSimulator,
+  useTestSimulator,
 } from './support.js';
 
 let sim: TestSimulator;
 
-beforeAll(async () => {
-  sim = await startTestSimulator();
-});
-afterAll(async () => {
-  await sim.close();
-});
-beforeEach(async () => {
-  await resetSimulator(sim);
-});
-afterEach(() => {
-  expect(sim.internalErrors).toEqual([]);
-});
+useTestSimulator((started) => (sim = started));
 
 const envelope = (data: unknown): unknown => ({ errors: null, validationErrors: null, data });
 

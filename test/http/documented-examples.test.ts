@@ -1,22 +1,11 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { StatusObject } from '../../api/wire-types.js';
 import type { ApiResponse } from '../../client/api-response.js';
-import { idOf, person, resetSimulator, startTestSimulator, type TestSimulator } from './support.js';
+import { idOf, person, type TestSimulator, useTestSimulator } from './support.js';
 
 let sim: TestSimulator;
 
-beforeAll(async () => {
-  sim = await startTestSimulator();
-});
-afterAll(async () => {
-  await sim.close();
-});
-beforeEach(async () => {
-  await resetSimulator(sim);
-});
-afterEach(() => {
-  expect(sim.internalErrors).toEqual([]);
-});
+useTestSimulator((started) => (sim = started));
 
 const dim = expect.stringMatching(/^DIM-\d+$/) as unknown;
 

@@ -1,11 +1,10 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ImportApiClient } from '../../client/import-api-client.js';
 import {
   idOf,
   invalidPerson,
   multipart,
   person,
-  resetSimulator,
   rawRequest,
   startTestSimulator,
   statusOf,
@@ -13,6 +12,7 @@ import {
   TOKEN,
   uploadFile,
   type TestSimulator,
+  useTestSimulator,
 } from './support.js';
 
 const dim = expect.stringMatching(/^DIM-\d+$/) as unknown;
@@ -50,18 +50,7 @@ const dispatchRow = (
 
 let sim: TestSimulator;
 
-beforeAll(async () => {
-  sim = await startTestSimulator();
-});
-afterAll(async () => {
-  await sim.close();
-});
-beforeEach(async () => {
-  await resetSimulator(sim);
-});
-afterEach(() => {
-  expect(sim.internalErrors).toEqual([]);
-});
+useTestSimulator((started) => (sim = started));
 
 describe('H-1 POST /api/v2/import', () => {
   it('H-1 answers 202 with the envelope and the status object in INSERTED', async () => {

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImportApiClient } from '../../client/import-api-client.js';
 import { systemClock, type Clock } from '../../simulator/engine/clock.js';
 import {
@@ -9,7 +9,6 @@ import {
   multipart,
   OTHER_TENANT,
   person,
-  resetSimulator,
   rawRequest,
   startTestSimulator,
   statusOf,
@@ -17,22 +16,12 @@ import {
   TOKEN,
   uploadFile,
   type TestSimulator,
+  useTestSimulator,
 } from './support.js';
 
 let sim: TestSimulator;
 
-beforeAll(async () => {
-  sim = await startTestSimulator();
-});
-afterAll(async () => {
-  await sim.close();
-});
-beforeEach(async () => {
-  await resetSimulator(sim);
-});
-afterEach(() => {
-  expect(sim.internalErrors).toEqual([]);
-});
+useTestSimulator((started) => (sim = started));
 
 const uploadHeaders = (contentType: string): Record<string, string> => ({
   'x-auth-token': TOKEN,

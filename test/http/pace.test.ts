@@ -1,32 +1,20 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { ImportApiClient } from '../../client/import-api-client.js';
 import {
   idOf,
   invalidPerson,
   OTHER_TENANT,
   person,
-  resetSimulator,
-  startTestSimulator,
   statusOf,
   uploadFile,
   waitForStatus,
   type TestSimulator,
+  useTestSimulator,
 } from './support.js';
 
 let sim: TestSimulator;
 
-beforeAll(async () => {
-  sim = await startTestSimulator();
-});
-afterAll(async () => {
-  await sim.close();
-});
-beforeEach(async () => {
-  await resetSimulator(sim);
-});
-afterEach(() => {
-  expect(sim.internalErrors).toEqual([]);
-});
+useTestSimulator((started) => (sim = started));
 
 /** The statuses `count` successive reads show. */
 async function reads(api: ImportApiClient, id: string, count: number): Promise<string[]> {

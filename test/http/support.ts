@@ -3,7 +3,7 @@
  * pointed at it, valid entities shaped like the documented examples, and raw requests for
  * the malformed cases the typed client cannot send.
  */
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import type { StatusObject } from '../../api/wire-types.js';
 import type { ApiResponse } from '../../client/api-response.js';
 import { ControlClient } from '../../client/control-client.js';
@@ -210,4 +210,28 @@ export async function resetSimulator(sim: TestSimulator): Promise<void> {
     uniqueSourceRef: true,
   });
   expect(configured.status).toBe(200);
+}
+
+/**
+ * Starts one simulator for the test file, resets it before each test, checks after each
+ * that it met no internal error, and closes it at the end.
+ */
+export function useTestSimulator(
+  onStarted: (sim: TestSimulator) => void,
+  options: StartSimulatorOptions = {},
+): void {
+  let sim: TestSimulator | undefined;
+  beforeAll(async () => {
+    sim = await startTestSimulator(options);
+    onStarted(sim);
+  });
+  afterAll(async () => {
+    await sim?.close();
+  });
+  beforeEach(async () => {
+    if (sim !== undefined) await resetSimulator(sim);
+  });
+  afterEach(() => {
+    expect(sim?.internalErrors).toEqual([]);
+  });
 }
