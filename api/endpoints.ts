@@ -14,15 +14,20 @@ export const API_PATHS = {
   authorise: '/api/v1/employees/authorise',
 } as const;
 
+/** The simulator's OpenAPI description of everything above (`api/openapi.yaml`), as JSON. */
+export const DESCRIPTION_PATH = '/openapi.json';
+
 export const CONTROL_PREFIX = '/__simulator';
 
 export const CONTROL_PATHS = {
   reset: `${CONTROL_PREFIX}/reset`,
   config: `${CONTROL_PREFIX}/config`,
   faults: `${CONTROL_PREFIX}/faults`,
+  processes: `${CONTROL_PREFIX}/processes`,
   process: `${CONTROL_PREFIX}/processes/:importProcessId`,
   advance: `${CONTROL_PREFIX}/processes/:importProcessId/advance`,
   created: `${CONTROL_PREFIX}/tenants/:tenant/entities`,
+  stats: `${CONTROL_PREFIX}/stats`,
 } as const;
 
 /** Fills `:name` segments of a path pattern, encoding each value. */

@@ -48,8 +48,18 @@ export async function sendRequest<T>(
     );
   }
 
-  // Step 3: read the body; an envelope yields its data and error codes.
-  const text = await response.text();
+  // Step 3: read the body; an envelope yields its data and error codes. A target that stops
+  // half-way through its answer is as unreachable as one that never answers.
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (cause) {
+    throw new TargetError(
+      `${url.origin} broke off its answer to ${spec.method} ${url.pathname} ` +
+        `(${describe(cause)}). Check that the target is a data import API and is healthy.`,
+      { cause },
+    );
+  }
   const body = parseJson(text);
   const envelope = isEnvelope(body) ? body : null;
   const { 'x-auth-token': _token, ...shownHeaders } = headers;

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { ConfigError } from '../errors/config-error.js';
 import { DEFAULT_REFERENCE_DATA, type ReferenceData } from '../model/reference-data.js';
 import {
@@ -19,16 +20,63 @@ export type Pace = 'instant' | 'step' | number;
 export interface SimulatorUser {
   readonly username: string;
   readonly password: string;
+  /**
+   * The tenants whose processes the user may see and import into; `*` stands for every
+   * tenant. Default: every tenant.
+   */
+  readonly tenants?: readonly string[];
 }
 
-export interface SimulatorOptions extends SemanticsOptions {
+/**
+ * What the simulator holds at most, so that a long-running instance shared by many clients
+ * keeps its memory bounded. Every value is a positive whole number; the defaults are in
+ * `DEFAULT_SIMULATOR_OPTIONS`.
+ */
+export interface SimulatorLimits {
+  /** Largest request body, in bytes (413 `err.importFileTooLarge`). */
+  readonly maxBodyBytes: number;
+  /** Entities in one import file; more ends the process in `ERROR`. */
+  readonly maxEntitiesPerFile: number;
+  /** Levels of objects and arrays inside one entity; deeper ends the process in `ERROR`. */
+  readonly maxNestingDepth: number;
+  /** JSON values (objects, arrays, strings, numbers…) in one entity; more is `ERROR`. */
+  readonly maxValuesPerEntity: number;
+  /**
+   * Bytes of `validationErrors` that a file's own fields may produce (each item echoes the
+   * entity's key and `source`); more ends the process in `ERROR`.
+   */
+  readonly maxValidationReportBytes: number;
+  /** Processes kept; the final ones that ended longest ago are forgotten first. */
+  readonly maxProcesses: number;
+  /** Bytes of the import files of the processes kept. */
+  readonly maxStoredBytes: number;
+  /** Entities created across all tenants; further uploads are refused (429). */
+  readonly maxCreatedEntities: number;
+  /** Uploads (H-1, H-8) handled at the same time; more are refused (429 with Retry-After). */
+  readonly maxConcurrentUploads: number;
+  /** `x-request-id` answers remembered; the oldest are forgotten first. */
+  readonly maxRequestIds: number;
+  /** Bytes of the `x-request-id` answers remembered; the oldest are forgotten first. */
+  readonly maxRequestIdBytes: number;
+  /** Tokens issued by H-7 that are remembered; the oldest are forgotten first. */
+  readonly maxTokens: number;
+  /** Entries of a process's transition history; older ones are dropped (counted). */
+  readonly maxHistoryEntries: number;
+}
+
+export type LimitName = keyof SimulatorLimits;
+
+export interface SimulatorOptions extends SemanticsOptions, Partial<SimulatorLimits> {
   /** How transient statuses advance. Default `instant`. */
   pace?: Pace;
   /** Code catalogues for data validation. Default: the reference's lists. */
   referenceData?: ReferenceData;
-  /** Largest request body accepted, in bytes. Default 64 MiB. */
-  maxBodyBytes?: number;
-  /** Whether the control API under `/__simulator` is mounted. Default `true`. */
+  /** Interface to listen on. Default `127.0.0.1`. It decides whether the control API is on. */
+  host?: string;
+  /**
+   * Whether the control API under `/__simulator` is mounted. Default: yes when `host` is a
+   * loopback address, no otherwise (it can reset and inspect every tenant).
+   */
   controlApi?: boolean;
   /** Users for H-7; when set, only their unexpired tokens are accepted. Default: none. */
   users?: readonly SimulatorUser[];
@@ -38,48 +86,108 @@ export interface SimulatorOptions extends SemanticsOptions {
   clock?: Clock;
 }
 
-export interface ResolvedSimulatorOptions {
+export interface ResolvedSimulatorOptions extends SimulatorLimits {
   readonly pace: Pace;
   readonly semantics: ResolvedSemanticsOptions;
   readonly referenceData: ReferenceData;
-  readonly maxBodyBytes: number;
+  readonly host: string;
   readonly controlApi: boolean;
   readonly users: readonly SimulatorUser[] | null;
   readonly tokenTtlMs: number;
   readonly clock: Clock;
 }
 
+const MIB = 1024 * 1024;
+
+/** Every default of the simulator, in one place. */
 export const DEFAULT_SIMULATOR_OPTIONS = {
   pace: 'instant',
   ...DEFAULT_SEMANTICS_OPTIONS,
-  maxBodyBytes: 64 * 1024 * 1024,
-  controlApi: true,
+  host: '127.0.0.1',
+  /** Mounted when the simulator listens on a loopback address only. */
+  controlApi: 'on loopback only',
   tokenTtlMs: 60 * 60 * 1000,
+  maxBodyBytes: 64 * MIB,
+  maxEntitiesPerFile: 100_000,
+  maxNestingDepth: 32,
+  maxValuesPerEntity: 10_000,
+  maxValidationReportBytes: 32 * MIB,
+  maxProcesses: 10_000,
+  maxStoredBytes: 256 * MIB,
+  maxCreatedEntities: 1_000_000,
+  maxConcurrentUploads: 16,
+  maxRequestIds: 10_000,
+  maxRequestIdBytes: 64 * MIB,
+  maxTokens: 10_000,
+  maxHistoryEntries: 1_000,
 } as const;
+
+/** The names of the limits, in the order the documentation lists them. */
+export const LIMIT_NAMES: readonly LimitName[] = [
+  'maxBodyBytes',
+  'maxEntitiesPerFile',
+  'maxNestingDepth',
+  'maxValuesPerEntity',
+  'maxValidationReportBytes',
+  'maxProcesses',
+  'maxStoredBytes',
+  'maxCreatedEntities',
+  'maxConcurrentUploads',
+  'maxRequestIds',
+  'maxRequestIdBytes',
+  'maxTokens',
+  'maxHistoryEntries',
+];
 
 /** Fills in defaults and checks every value once, so the rest of the code trusts them. */
 export function resolveSimulatorOptions(options: SimulatorOptions = {}): ResolvedSimulatorOptions {
+  // Step 1: pace and the semantics options of the reference.
   const pace = options.pace ?? DEFAULT_SIMULATOR_OPTIONS.pace;
   assertPace(pace);
   const semantics = resolveSemanticsOptions(options);
   assertSemantics(semantics);
 
-  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_SIMULATOR_OPTIONS.maxBodyBytes;
-  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1) {
+  // Step 2: the limits; the store must be able to keep at least one largest file.
+  const limits = resolveLimits(options);
+
+  // Step 3: who may do what. The control API can reset and inspect every tenant, so it is
+  // only on by default when nobody but this machine can reach it.
+  const host = options.host ?? DEFAULT_SIMULATOR_OPTIONS.host;
+  if (typeof host !== 'string' || host === '') {
     throw new ConfigError(
-      `maxBodyBytes must be a positive whole number of bytes; got ${String(maxBodyBytes)}.`,
+      `host must be a non-empty interface name or address; got ${JSON.stringify(host)}.`,
     );
   }
+  const tokenTtlMs = options.tokenTtlMs ?? DEFAULT_SIMULATOR_OPTIONS.tokenTtlMs;
+  assertPositiveWhole('tokenTtlMs', tokenTtlMs);
+
   return {
     pace,
     semantics,
     referenceData: options.referenceData ?? DEFAULT_REFERENCE_DATA,
-    maxBodyBytes,
-    controlApi: options.controlApi ?? DEFAULT_SIMULATOR_OPTIONS.controlApi,
-    users: options.users ?? null,
-    tokenTtlMs: options.tokenTtlMs ?? DEFAULT_SIMULATOR_OPTIONS.tokenTtlMs,
+    ...limits,
+    host,
+    controlApi: options.controlApi ?? isLoopbackHost(host),
+    users: options.users === undefined ? null : checkUsers(options.users),
+    tokenTtlMs,
     clock: options.clock ?? systemClock,
   };
+}
+
+/** Whether only this machine can reach an interface: `localhost`, 127.0.0.0/8 or `::1`. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  if (bare === 'localhost') return true;
+  if (isIP(bare) === 4) return bare.startsWith('127.');
+  if (isIP(bare) === 6) {
+    return bare === '::1' || /^(0{1,4}:){7}0{0,3}1$/.test(bare) || /^::ffff:127\./.test(bare);
+  }
+  return false;
+}
+
+/** Whether the user may see and import into the tenant. */
+export function userMayAccess(user: SimulatorUser, tenant: string): boolean {
+  return user.tenants === undefined || user.tenants.includes('*') || user.tenants.includes(tenant);
 }
 
 export function assertPace(pace: unknown): asserts pace is Pace {
@@ -89,6 +197,34 @@ export function assertPace(pace: unknown): asserts pace is Pace {
     `pace must be "instant", "step" or a number of milliseconds per transition; ` +
       `got ${JSON.stringify(pace)}.`,
   );
+}
+
+function resolveLimits(options: SimulatorOptions): SimulatorLimits {
+  const limits = Object.fromEntries(
+    LIMIT_NAMES.map((name) => {
+      const value = options[name] ?? DEFAULT_SIMULATOR_OPTIONS[name];
+      assertPositiveWhole(name, value);
+      return [name, value];
+    }),
+  ) as Record<LimitName, number>;
+
+  // Without an explicit store size, a larger body limit raises it: one file must fit.
+  if (options.maxStoredBytes === undefined) {
+    limits.maxStoredBytes = Math.max(limits.maxStoredBytes, limits.maxBodyBytes);
+  }
+  if (limits.maxStoredBytes < limits.maxBodyBytes) {
+    throw new ConfigError(
+      `maxStoredBytes (${limits.maxStoredBytes}) must be at least maxBodyBytes ` +
+        `(${limits.maxBodyBytes}), or no upload of the largest size could ever be kept. ` +
+        'Raise maxStoredBytes or lower maxBodyBytes.',
+    );
+  }
+  return limits;
+}
+
+function assertPositiveWhole(name: string, value: unknown): void {
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 1) return;
+  throw new ConfigError(`${name} must be a positive whole number; got ${JSON.stringify(value)}.`);
 }
 
 function assertSemantics(semantics: ResolvedSemanticsOptions): void {
@@ -105,4 +241,34 @@ function assertSemantics(semantics: ResolvedSemanticsOptions): void {
       );
     }
   }
+}
+
+/** Users need a name, a password and, if given, a non-empty list of tenants; names are unique. */
+function checkUsers(users: readonly SimulatorUser[]): readonly SimulatorUser[] {
+  const names = new Set<string>();
+  for (const [index, user] of users.entries()) {
+    const where = `users[${index}]`;
+    if (typeof user.username !== 'string' || user.username === '') {
+      throw new ConfigError(`${where}.username must be a non-empty string.`);
+    }
+    if (typeof user.password !== 'string' || user.password === '') {
+      throw new ConfigError(`${where}.password must be a non-empty string.`);
+    }
+    const tenants: unknown = user.tenants;
+    const validTenants =
+      tenants === undefined ||
+      (Array.isArray(tenants) &&
+        tenants.length > 0 &&
+        tenants.every((tenant) => typeof tenant === 'string' && tenant !== ''));
+    if (!validTenants) {
+      throw new ConfigError(
+        `${where}.tenants must be a non-empty list of tenant codes, or ["*"] for every tenant.`,
+      );
+    }
+    if (names.has(user.username)) {
+      throw new ConfigError(`${where}.username ${JSON.stringify(user.username)} appears twice.`);
+    }
+    names.add(user.username);
+  }
+  return users;
 }

@@ -1,13 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ConfigError } from '../errors/config-error.js';
 import { SimulatorEngine } from './engine/simulator-engine.js';
 import { TokenRegistry } from './engine/token-registry.js';
+import { answerClientError } from './http/answer-client-error.js';
 import { createApp, type RequestEvent } from './http/create-app.js';
 import { resolveSimulatorOptions, type SimulatorOptions } from './simulator-options.js';
 
 export interface StartSimulatorOptions extends SimulatorOptions {
-  /** Interface to listen on. Default `127.0.0.1`. */
-  host?: string;
   /** Port to listen on. Default `0`: any free port. */
   port?: number;
   /** Called once per answered request, for logs. */
@@ -37,7 +37,7 @@ export async function startSimulator(
 ): Promise<RunningSimulator> {
   const resolved = resolveSimulatorOptions(options);
   const engine = new SimulatorEngine(resolved);
-  const tokens = new TokenRegistry(resolved.users, resolved.tokenTtlMs, resolved.clock);
+  const tokens = new TokenRegistry(resolved);
   const app = createApp({
     engine,
     tokens,
@@ -45,8 +45,11 @@ export async function startSimulator(
     ...(options.onInternalError === undefined ? {} : { onInternalError: options.onInternalError }),
   });
 
+  // Requests Node cannot even parse are answered with the envelope too, not a bare status.
   const server = createServer(app);
-  const host = options.host ?? '127.0.0.1';
+  server.on('clientError', answerClientError);
+
+  const host = resolved.host;
   await listen(server, options.port ?? 0, host);
   const { port } = server.address() as AddressInfo;
   const shownHost = host.includes(':') ? `[${host}]` : host;
@@ -62,11 +65,23 @@ export async function startSimulator(
   };
 }
 
+/** Listens, turning a port in use or an unknown interface into one actionable sentence. */
 function listen(server: Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    server.once('error', reject);
+    const fail = (cause: NodeJS.ErrnoException): void => {
+      const why =
+        cause.code === 'EADDRINUSE'
+          ? 'the port is already in use. Stop what holds it, or pick another port (0 picks a free one)'
+          : cause.code === 'EADDRNOTAVAIL' || cause.code === 'ENOTFOUND'
+            ? 'this machine has no such interface. Use 127.0.0.1, or an address of this machine'
+            : cause.code === 'EACCES'
+              ? 'permission denied. Ports below 1024 need privileges; pick a higher port'
+              : (cause.code ?? cause.message);
+      reject(new ConfigError(`Cannot listen on ${host}:${port}: ${why}.`, { cause }));
+    };
+    server.once('error', fail);
     server.listen(port, host, () => {
-      server.off('error', reject);
+      server.off('error', fail);
       resolve();
     });
   });

@@ -5,6 +5,9 @@ import { FileError } from '../../errors/file-error.js';
 import { ScenarioError, type ScenarioIssue } from '../../errors/scenario-error.js';
 import { scenarioSchema, type Scenario, type ScenarioContent } from './scenario-schema.js';
 
+/** Scenario files are hand-written YAML: anything larger is not one. */
+const MAX_SCENARIO_BYTES = 16 * 1024 * 1024;
+
 /** A scenario read from a file, with what the runner needs to find its other files. */
 export interface LoadedScenario {
   /** The file name without extension, e.g. `t13-discard-rejected`. */
@@ -21,9 +24,20 @@ export interface LoadedScenario {
  * line and the path in the scenario; the error is a `ScenarioError`.
  */
 export function loadScenario(file: string): LoadedScenario {
-  // Step 1: the file must be readable text.
+  // Step 1: the file must be readable text of a sensible size. A pipe or a device would
+  // block or never end, so only regular files are read.
   let text: string;
   try {
+    const stats = statSync(file);
+    if (!stats.isFile()) {
+      throw Object.assign(new Error('it is not a regular file'), { code: 'ENOTFILE' });
+    }
+    if (stats.size > MAX_SCENARIO_BYTES) {
+      throw new Error(
+        `it is ${stats.size} bytes; a scenario file is at most ${MAX_SCENARIO_BYTES} bytes ` +
+          '(put large import files next to it and name them with file:)',
+      );
+    }
     text = readFileSync(file, 'utf8');
   } catch (cause) {
     throw new FileError(file, `Cannot read scenario file ${file}: ${describe(cause)}.`, { cause });
@@ -44,8 +58,21 @@ export function loadScenario(file: string): LoadedScenario {
     );
   }
 
-  // Step 3: the schema, then the references the schema cannot see.
-  const parsed = scenarioSchema.safeParse(doc.toJS());
+  // Step 3: the schema, then the references the schema cannot see. Aliases that expand
+  // without bound (a "billion laughs" file) are refused while the document is built.
+  let content: unknown;
+  try {
+    content = doc.toJS();
+  } catch (cause) {
+    throw new ScenarioError(file, [
+      {
+        code: 'invalid_yaml',
+        path: '',
+        message: `the YAML cannot be built: ${cause instanceof Error ? cause.message : String(cause)}`,
+      },
+    ]);
+  }
+  const parsed = scenarioSchema.safeParse(content);
   if (!parsed.success) {
     throw new ScenarioError(
       file,

@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { extname, join } from 'node:path';
 import { FileError } from '../../errors/file-error.js';
 
@@ -33,9 +33,20 @@ export function findScenarioFiles(paths: readonly string[]): string[] {
 }
 
 function listYaml(folder: string): string[] {
-  const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) =>
-    a.name.localeCompare(b.name),
-  );
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(folder, { withFileTypes: true });
+  } catch (cause) {
+    const code = (cause as { code?: unknown }).code;
+    throw new FileError(
+      folder,
+      `Cannot list the folder ${folder} (${String(code)}). Check its permissions.`,
+      {
+        cause,
+      },
+    );
+  }
+  entries.sort((a, b) => a.name.localeCompare(b.name));
   return entries.flatMap((entry) => {
     const path = join(folder, entry.name);
     if (entry.isDirectory()) return listYaml(path);

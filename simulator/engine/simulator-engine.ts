@@ -5,11 +5,14 @@ import { createProcess } from '../../model/create-process.js';
 import type { FaultRule } from '../../model/fault-rule.js';
 import type { ImportProcess, ImportUpload } from '../../model/import-process.js';
 import type { ModelContext, StepResult } from '../../model/model-context.js';
+import { recordTransition } from '../../model/record-transition.js';
 import { resolveSemanticsOptions, type SemanticsOptions } from '../../model/semantics-options.js';
-import { isTransient } from '../../model/statuses.js';
+import { isTransient, type ProcessStatus, type StatusKind } from '../../model/statuses.js';
 import { toStatusObject } from '../../model/status-object.js';
 import type { CreatedEntity } from '../../model/tenant-view.js';
 import { assertPace, type Pace, type ResolvedSimulatorOptions } from '../simulator-options.js';
+import { fileLimitProblem } from './file-limits.js';
+import { ProcessStore, type StoreFull } from './process-store.js';
 import { TenantLedger } from './tenant-ledger.js';
 
 export interface UploadInput {
@@ -17,20 +20,56 @@ export interface UploadInput {
   readonly sourceName: string;
   readonly sourceRef: string;
   readonly upload: ImportUpload;
+  /** Size of the uploaded file in bytes, for the store's limit. */
+  readonly bytes: number;
 }
+
+export type UploadRefusalCode =
+  'err.importSourceRefExists' | 'err.processLimitReached' | 'err.storageLimitReached';
 
 export type UploadOutcome =
   | { readonly ok: true; readonly status: StatusObject }
-  | { readonly ok: false; readonly code: 'err.importSourceRefExists'; readonly message: string };
+  | {
+      readonly ok: false;
+      readonly code: UploadRefusalCode;
+      readonly message: string;
+      /** For refusals that go away by themselves: how long to wait before trying again. */
+      readonly retryAfterSeconds: number | null;
+    };
 
 export type ActionOutcome =
   | { readonly kind: 'done'; readonly status: StatusObject }
   | { readonly kind: 'not-found' }
   | { readonly kind: 'refused'; readonly refusal: ActionRefusal };
 
+/** Which processes a request may see: the tenant it names, and the tenants of its user. */
+export interface AccessScope {
+  /** The tenant the request names (`x-leaf-tenant-code`), if any. */
+  readonly tenant?: string | undefined;
+  /** Whether the caller may see processes of a tenant. Default: every tenant. */
+  readonly mayAccess?: ((tenant: string) => boolean) | undefined;
+}
+
 export interface FaultRuleInput {
   readonly match: FaultRule['match'];
   readonly refuse: FaultRule['refuse'];
+}
+
+/** One kept process, as the control API lists it. */
+export interface ProcessSummary {
+  readonly importProcessId: string;
+  readonly tenant: string;
+  readonly statusCode: ProcessStatus;
+}
+
+/** What the engine holds, for the control API and for checking that memory stays flat. */
+export interface EngineStats {
+  readonly processes: Readonly<Record<StatusKind, number>> & { readonly total: number };
+  readonly storedBytes: number;
+  readonly createdEntities: number;
+  readonly batchClaims: number;
+  readonly pendingTransitions: number;
+  readonly faultRules: number;
 }
 
 /** What the simulator can change at run time through the control API. */
@@ -47,7 +86,7 @@ export type RuntimeConfig = {
  */
 export class SimulatorEngine {
   #options: ResolvedSimulatorOptions;
-  readonly #processes = new Map<string, ImportProcess>();
+  readonly #store: ProcessStore;
   readonly #ledger = new TenantLedger();
   /** Claimed batches: tenant + sourceName + sourceRef → the process holding the claim. */
   readonly #claims = new Map<string, string>();
@@ -58,6 +97,7 @@ export class SimulatorEngine {
 
   constructor(options: ResolvedSimulatorOptions) {
     this.#options = options;
+    this.#store = new ProcessStore(options);
   }
 
   get options(): ResolvedSimulatorOptions {
@@ -76,10 +116,15 @@ export class SimulatorEngine {
         message:
           `Batch sourceName "${input.sourceName}" sourceRef "${input.sourceRef}" was already ` +
           `imported in tenant "${input.tenant}" by ${holder}. Use a new sourceRef for a new batch.`,
+        retryAfterSeconds: null,
       };
     }
 
-    // Step 2: the process is created and answered as it is now, before it moves on.
+    // Step 2: the simulator's limits; final processes are forgotten to make room.
+    const full = this.#capacityRefusal(input.bytes);
+    if (full !== null) return full;
+
+    // Step 3: the process is created and answered as it is now, before it moves on.
     const process = createProcess(
       {
         id: this.#newId(),
@@ -89,7 +134,7 @@ export class SimulatorEngine {
       },
       this.#options.clock.now(),
     );
-    this.#processes.set(process.id, process);
+    this.#store.add(process, input.bytes);
     this.#claims.set(claim, process.id);
     const answer = toStatusObject(process);
 
@@ -98,16 +143,16 @@ export class SimulatorEngine {
   }
 
   /** H-2. In `step` pace a read first advances the process by one transition. */
-  read(id: string, tenant?: string): StatusObject | null {
-    const process = this.#find(id, tenant);
+  read(id: string, scope: AccessScope = {}): StatusObject | null {
+    const process = this.#find(id, scope);
     if (process === undefined) return null;
     if (this.#options.pace === 'step') this.advanceOne(id);
-    return toStatusObject(this.#processes.get(id) ?? process);
+    return toStatusObject(this.#store.get(id) ?? process);
   }
 
   /** H-3 … H-6: the action's own transition is answered, never a later automatic one. */
-  act(id: string, action: Action, tenant?: string): ActionOutcome {
-    const process = this.#find(id, tenant);
+  act(id: string, action: Action, scope: AccessScope = {}): ActionOutcome {
+    const process = this.#find(id, scope);
     if (process === undefined) return { kind: 'not-found' };
 
     const result = applyAction(process, action, this.#context(process));
@@ -121,16 +166,42 @@ export class SimulatorEngine {
 
   /** Control API: one automatic transition of a transient process; null when unknown. */
   advanceOne(id: string): { advanced: boolean; status: StatusObject } | null {
-    const process = this.#processes.get(id);
+    const process = this.#store.get(id);
     if (process === undefined) return null;
-    const step = advance(process, this.#context(process));
+    const step = this.#advance(process);
     if (step !== null) this.#apply(step);
-    return { advanced: step !== null, status: toStatusObject(this.#processes.get(id) ?? process) };
+    return { advanced: step !== null, status: toStatusObject(this.#store.get(id) ?? process) };
   }
 
   /** Control API: everything known of one process. */
   inspect(id: string): ImportProcess | undefined {
-    return this.#processes.get(id);
+    return this.#store.get(id);
+  }
+
+  /** Control API: how many history entries of a process were dropped to bound it. */
+  historyDropped(id: string): number {
+    return this.#store.historyDropped(id);
+  }
+
+  /** Control API: every kept process, oldest first. */
+  list(): ProcessSummary[] {
+    return [...this.#store.processes()].map((process) => ({
+      importProcessId: process.id,
+      tenant: process.tenant,
+      statusCode: process.status,
+    }));
+  }
+
+  /** Control API: what the engine holds. */
+  stats(): EngineStats {
+    return {
+      processes: { total: this.#store.size, ...this.#store.countByKind() },
+      storedBytes: this.#store.storedBytes,
+      createdEntities: this.#ledger.size,
+      batchClaims: this.#claims.size,
+      pendingTransitions: this.#timers.size,
+      faultRules: this.#faults.length,
+    };
   }
 
   /** Control API: the entities created in a tenant. */
@@ -167,14 +238,14 @@ export class SimulatorEngine {
     // must not move on its own, and one that should run on must not stay where it is.
     for (const cancel of this.#timers.values()) cancel();
     this.#timers.clear();
-    for (const id of this.#processes.keys()) this.#settle(id);
+    for (const id of [...this.#store.ids()]) this.#settle(id);
   }
 
   /** Control API: forgets every process, entity, claim and fault rule. */
   reset(): void {
     for (const cancel of this.#timers.values()) cancel();
     this.#timers.clear();
-    this.#processes.clear();
+    this.#store.clear();
     this.#ledger.clear();
     this.#claims.clear();
     this.#faults = [];
@@ -186,13 +257,66 @@ export class SimulatorEngine {
     this.#timers.clear();
   }
 
-  #find(id: string, tenant: string | undefined): ImportProcess | undefined {
-    const process = this.#processes.get(id);
+  #find(id: string, scope: AccessScope): ImportProcess | undefined {
+    const process = this.#store.get(id);
+    if (process === undefined) return undefined;
     // Another tenant's process answers as an unknown one: no hint that it exists.
-    if (process === undefined || (tenant !== undefined && tenant !== process.tenant)) {
-      return undefined;
-    }
+    if (scope.tenant !== undefined && scope.tenant !== process.tenant) return undefined;
+    if (scope.mayAccess !== undefined && !scope.mayAccess(process.tenant)) return undefined;
     return process;
+  }
+
+  /** A refusal when the simulator is full, or null when the upload may go ahead. */
+  #capacityRefusal(bytes: number): UploadOutcome | null {
+    const limit = this.#options.maxCreatedEntities;
+    if (this.#ledger.size >= limit) {
+      return {
+        ok: false,
+        code: 'err.storageLimitReached',
+        message:
+          `The simulator holds ${this.#ledger.size} created entities, its limit ` +
+          `(maxCreatedEntities ${limit}). Reset it (POST /__simulator/reset) or restart it ` +
+          'with a higher limit.',
+        retryAfterSeconds: null,
+      };
+    }
+
+    const full: StoreFull | null = this.#store.makeRoom(bytes);
+    if (full === null) return null;
+    const what =
+      full.limit === 'maxProcesses'
+        ? `${this.#store.size} processes (limit maxProcesses ${this.#options.maxProcesses})`
+        : `${this.#store.storedBytes} bytes of import files (limit maxStoredBytes ` +
+          `${this.#options.maxStoredBytes})`;
+    // Running processes end by themselves; suspended ones wait for a client.
+    const waitHelps = full.transient > 0;
+    return {
+      ok: false,
+      code: full.limit === 'maxProcesses' ? 'err.processLimitReached' : 'err.storageLimitReached',
+      message:
+        `The simulator keeps ${what}, and none of them can be forgotten: ${full.suspended} ` +
+        `are suspended (REJECTED or FAILED) and ${full.transient} still running. ` +
+        (waitHelps ? 'Try again shortly, or ' : '') +
+        'discard or retry suspended processes, reset the simulator, or raise the limit.',
+      retryAfterSeconds: waitHelps ? 1 : null,
+    };
+  }
+
+  /** The model's next transition, with the simulator's file limits applied as T-4 is due. */
+  #advance(process: ImportProcess): StepResult | null {
+    const step = advance(process, this.#context(process));
+    if (step?.transition !== 'T-4') return step;
+
+    const problem = fileLimitProblem(
+      step.process.entities,
+      this.#options,
+      this.#options.referenceData,
+    );
+    if (problem === null) return step;
+    // The file is readable JSON, but more than the simulator holds: technical validation fails.
+    const changes = { upload: null, technicalError: problem };
+    const failed = recordTransition(process, 'T-3', 'ERROR', this.#options.clock.now(), changes);
+    return { ...step, process: failed, transition: 'T-3' };
   }
 
   /** Lets a process move on after a change, as the pace says. */
@@ -209,7 +333,7 @@ export class SimulatorEngine {
   }
 
   #schedule(id: string, delay: number): void {
-    const process = this.#processes.get(id);
+    const process = this.#store.get(id);
     if (process === undefined || !isTransient(process.status) || this.#timers.has(id)) return;
     const cancel = this.#options.clock.schedule(delay, () => {
       this.#timers.delete(id);
@@ -234,7 +358,7 @@ export class SimulatorEngine {
 
   #apply(step: StepResult): void {
     const process = step.process;
-    this.#processes.set(process.id, process);
+    this.#store.update(process);
     for (const entity of step.created) this.#ledger.add(process.tenant, entity);
     for (const entity of step.removed) this.#ledger.remove(process.tenant, entity);
     this.#faults = step.faults;

@@ -4,25 +4,38 @@ import type { CreatedEntity, TenantView } from '../../model/tenant-view.js';
 /** The entities created in each tenant, as the target APIs would hold them. */
 export class TenantLedger {
   readonly #tenants = new Map<string, Map<string, CreatedEntity>>();
+  #size = 0;
+
+  /** Entities across all tenants. */
+  get size(): number {
+    return this.#size;
+  }
 
   view(tenant: string): TenantView {
-    return { has: (type, key) => this.#tenant(tenant).has(ledgerKey(type, key)) };
+    // Reading never creates a tenant: asking about unknown tenants must not grow the ledger.
+    return { has: (type, key) => this.#tenants.get(tenant)?.has(ledgerKey(type, key)) === true };
   }
 
   add(tenant: string, entity: CreatedEntity): void {
-    this.#tenant(tenant).set(ledgerKey(entity.type, entity.key), entity);
+    const entities = this.#tenant(tenant);
+    const key = ledgerKey(entity.type, entity.key);
+    if (!entities.has(key)) this.#size += 1;
+    entities.set(key, entity);
   }
 
   remove(tenant: string, entity: { type: EntityType; key: string }): void {
-    this.#tenant(tenant).delete(ledgerKey(entity.type, entity.key));
+    if (this.#tenants.get(tenant)?.delete(ledgerKey(entity.type, entity.key)) === true) {
+      this.#size -= 1;
+    }
   }
 
   list(tenant: string): CreatedEntity[] {
-    return [...this.#tenant(tenant).values()];
+    return [...(this.#tenants.get(tenant)?.values() ?? [])];
   }
 
   clear(): void {
     this.#tenants.clear();
+    this.#size = 0;
   }
 
   #tenant(tenant: string): Map<string, CreatedEntity> {

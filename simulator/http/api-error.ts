@@ -7,12 +7,19 @@ import type { ErrorExplanation } from '../../api/wire-types.js';
 export class ApiError extends Error {
   readonly status: number;
   readonly problems: readonly ErrorExplanation[];
+  /** Headers the answer carries besides the envelope, e.g. `Retry-After`. */
+  readonly headers: Readonly<Record<string, string>>;
 
-  constructor(status: number, problems: readonly ErrorExplanation[]) {
+  constructor(
+    status: number,
+    problems: readonly ErrorExplanation[],
+    headers: Readonly<Record<string, string>> = {},
+  ) {
     super(problems.map((problem) => problem.errorCode).join(', '));
     this.name = 'ApiError';
     this.status = status;
     this.problems = problems;
+    this.headers = headers;
   }
 
   static single(

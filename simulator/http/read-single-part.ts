@@ -28,8 +28,9 @@ export async function readSinglePart(req: Request, maxBytes: number): Promise<Ui
     );
   }
 
-  // Step 2: collect every part, counting them, and watch the total size.
-  const parts: Buffer[][] = [];
+  // Step 2: count every part, keep the first one's bytes only, and watch the total size.
+  let partCount = 0;
+  const first: Buffer[] = [];
   let received = 0;
   let tooLarge = false;
   let settle: (error?: ApiError) => void = () => undefined;
@@ -37,13 +38,18 @@ export async function readSinglePart(req: Request, maxBytes: number): Promise<Ui
     settle = (error) => (error === undefined ? resolve() : reject(error));
   });
   parser.on('file', (_name, stream) => {
-    const chunks: Buffer[] = [];
-    parts.push(chunks);
-    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    partCount += 1;
+    const keep = partCount === 1;
+    stream.on('data', (chunk: Buffer) => {
+      if (keep) first.push(chunk);
+    });
     // A part cut off by the end of the body fails on the part's own stream too.
     stream.on('error', (cause: unknown) => settle(multipartInvalid(reason(cause))));
   });
-  parser.on('field', (_name, value) => parts.push([Buffer.from(value, 'latin1')]));
+  parser.on('field', (_name, value) => {
+    partCount += 1;
+    if (partCount === 1) first.push(Buffer.from(value, 'latin1'));
+  });
   parser.on('close', () => settle());
   parser.on('error', (cause) => settle(multipartInvalid(reason(cause))));
   req.on('data', (chunk: Buffer) => {
@@ -78,8 +84,7 @@ export async function readSinglePart(req: Request, maxBytes: number): Promise<Ui
   }
 
   // Step 3: exactly one part.
-  const [only, ...rest] = parts;
-  if (only === undefined) {
+  if (partCount === 0) {
     throw ApiError.single(
       400,
       'err.importFileMissing',
@@ -87,16 +92,16 @@ export async function readSinglePart(req: Request, maxBytes: number): Promise<Ui
       { fieldName: 'file' },
     );
   }
-  if (rest.length > 0) {
+  if (partCount > 1) {
     throw ApiError.single(
       400,
       'err.importFileMultiple',
-      `The multipart body has ${parts.length} parts; exactly one is allowed. Send one ` +
+      `The multipart body has ${partCount} parts; exactly one is allowed. Send one ` +
         'import file per request.',
-      { fieldName: 'file', errorValue: parts.length },
+      { fieldName: 'file', errorValue: partCount },
     );
   }
-  return Buffer.concat(only);
+  return Buffer.concat(first);
 }
 
 function multipartInvalid(detail: string): ApiError {

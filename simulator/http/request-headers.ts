@@ -1,9 +1,36 @@
 import type { Request } from 'express';
 
+/**
+ * A single-valued header as sent: `undefined` when absent, an array when given more than
+ * once. A comma-separated value counts as given more than once: HTTP treats `a, b` and two
+ * header lines alike (RFC 9110, 5.3), and clients and proxies join repeated lines so.
+ */
+export function headerValue(req: Request, name: string): string | string[] | undefined {
+  const lines = req.headersDistinct[name.toLowerCase()];
+  if (lines === undefined || lines.length === 0) return undefined;
+  const values = lines.flatMap((line) => line.split(',').map((value) => value.trim()));
+  return values.length === 1 ? values[0] : values;
+}
+
+/**
+ * A header that must be given once: its value, or `undefined` when it is absent, empty or
+ * given more than once (which counts as missing, like a repeated query parameter).
+ */
+export function singleHeader(req: Request, name: string): string | undefined {
+  const value = headerValue(req, name);
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** A phrase saying why a header or parameter is unusable, for error messages. */
+export function whyMissing(value: string | string[] | undefined): string {
+  return Array.isArray(value)
+    ? `was given ${value.length} times; give it once`
+    : 'is missing or empty';
+}
+
 /** The tenant a request names, if any (`x-leaf-tenant-code`, else `x-tenant-code`). */
 export function requestedTenant(req: Request): string | undefined {
-  const tenant = req.get('x-leaf-tenant-code') ?? req.get('x-tenant-code');
-  return tenant === undefined || tenant === '' ? undefined : tenant;
+  return singleHeader(req, 'x-leaf-tenant-code') ?? singleHeader(req, 'x-tenant-code');
 }
 
 /** A single query parameter: `undefined` when absent, an array when given more than once. */

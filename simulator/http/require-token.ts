@@ -1,21 +1,27 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import type { TokenRegistry } from '../engine/token-registry.js';
+import type { Principal, TokenRegistry } from '../engine/token-registry.js';
 import { ApiError } from './api-error.js';
 import { drainRequest } from './drain-request.js';
+import { headerValue, whyMissing } from './request-headers.js';
 
 /** Every endpoint but H-7 needs `x-auth-token` (reference section 1). */
 export function requireToken(tokens: TokenRegistry, maxBodyBytes: number): RequestHandler {
-  return async (req: Request, _res: Response, next: NextFunction) => {
-    const token = req.get('x-auth-token') ?? '';
-    if (token !== '' && tokens.accepts(token)) return next();
+  return async (req: Request, res: Response, next: NextFunction) => {
+    const token = headerValue(req, 'x-auth-token');
+    const principal = typeof token === 'string' ? tokens.principal(token) : null;
+    if (principal !== null) {
+      res.locals['principal'] = principal;
+      return next();
+    }
 
     await drainRequest(req, maxBodyBytes);
-    if (token === '') {
+    if (typeof token !== 'string' || token === '') {
       throw ApiError.single(
         401,
         'err.authTokenMissing',
-        'The x-auth-token header is missing. Log in with POST /api/v1/employees/authorise ' +
-          'and send the token it returns.',
+        `The x-auth-token header ${Array.isArray(token) ? whyMissing(token) : 'is missing'}. ` +
+          'Log in with POST ' +
+          '/api/v1/employees/authorise and send the token it returns.',
         { fieldName: 'x-auth-token' },
       );
     }
@@ -27,4 +33,13 @@ export function requireToken(tokens: TokenRegistry, maxBodyBytes: number): Reque
       { fieldName: 'x-auth-token' },
     );
   };
+}
+
+/** Nobody: what a route sees if no token was checked, so a missing check fails closed. */
+const NOBODY: Principal = { username: null, mayAccess: () => false };
+
+/** Who sent the request, as `requireToken` found. */
+export function principalOf(res: Response): Principal {
+  const principal = res.locals['principal'] as Principal | undefined;
+  return principal ?? NOBODY;
 }

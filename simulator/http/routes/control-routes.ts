@@ -4,6 +4,7 @@ import { CONTROL_PATHS } from '../../../api/endpoints.js';
 import { ENTITY_TYPES } from '../../../model/entity-types.js';
 import { toStatusObject } from '../../../model/status-object.js';
 import type { SimulatorEngine } from '../../engine/simulator-engine.js';
+import { LIMIT_NAMES } from '../../simulator-options.js';
 import type { IdempotencyCache } from '../idempotency.js';
 import { ApiError, problem } from '../api-error.js';
 import { success } from '../envelope.js';
@@ -22,14 +23,19 @@ const configBody = z.strictObject({
   uniqueSourceRef: z.boolean().optional(),
 });
 
+/** Fault rules kept at most: every send is checked against each of them. */
+const MAX_FAULT_RULES = 1_000;
+
 /**
  * The control API under `/__simulator`: what only a simulator can do (reset, fault rules,
- * inspection, stepping). JSON in, the usual envelope out.
+ * inspection, stepping). JSON in, the usual envelope out. `gauges` adds what the HTTP layer
+ * holds (uploads in flight, tokens) to the stats.
  */
 export function controlRoutes(
   engine: SimulatorEngine,
   idempotency: IdempotencyCache,
   readJson: RequestHandler,
+  gauges: () => Readonly<Record<string, number>> = () => ({}),
 ): Router {
   const router = Router();
 
@@ -52,6 +58,14 @@ export function controlRoutes(
   });
   router.post(CONTROL_PATHS.faults, readJson, (req, res) => {
     const rule = parse(faultRuleBody, req.body, 'fault rule');
+    if (engine.faults().length >= MAX_FAULT_RULES) {
+      throw ApiError.single(
+        400,
+        'err.controlRequestInvalid',
+        `The simulator already has ${MAX_FAULT_RULES} fault rules, the most it keeps. ` +
+          'Remove them with DELETE /__simulator/faults first.',
+      );
+    }
     const match = {
       ...(rule.match.type === undefined ? {} : { type: rule.match.type }),
       ...(rule.match.key === undefined ? {} : { key: rule.match.key }),
@@ -61,6 +75,27 @@ export function controlRoutes(
   router.delete(CONTROL_PATHS.faults, (_req, res) => {
     engine.clearFaults();
     res.status(200).json(success({ faults: [] }));
+  });
+
+  // Every kept process, oldest first, and what the simulator holds: for tests and soak runs
+  // that check nothing was created, lost or kept without bound.
+  router.get(CONTROL_PATHS.processes, (_req, res) => {
+    const processes = engine.list().map((summary) => ({
+      ...summary,
+      historyDropped: engine.historyDropped(summary.importProcessId),
+    }));
+    res.status(200).json(success({ processes }));
+  });
+  router.get(CONTROL_PATHS.stats, (_req, res) => {
+    const requestIds = idempotency.stats;
+    res.status(200).json(
+      success({
+        ...engine.stats(),
+        requestIds: { remembered: requestIds.remembered, bytes: requestIds.bytes },
+        ...gauges(),
+        limits: limitsOf(engine),
+      }),
+    );
   });
 
   router.get(CONTROL_PATHS.process, (req: Request<{ importProcessId: string }>, res: Response) => {
@@ -97,6 +132,10 @@ export function controlRoutes(
   });
 
   return router;
+}
+
+function limitsOf(engine: SimulatorEngine): Record<string, number> {
+  return Object.fromEntries(LIMIT_NAMES.map((name) => [name, engine.options[name]]));
 }
 
 function runtimeConfig(engine: SimulatorEngine): Record<string, unknown> {

@@ -4,8 +4,10 @@ import type { ImportUpload } from '../../../model/import-process.js';
 import type { SimulatorEngine } from '../../engine/simulator-engine.js';
 import { ApiError, problem } from '../api-error.js';
 import { success } from '../envelope.js';
+import { jsonBodyBytes } from '../json-body.js';
 import { readSinglePart } from '../read-single-part.js';
-import { queryValue } from '../request-headers.js';
+import { headerValue, queryValue, whyMissing } from '../request-headers.js';
+import { principalOf } from '../require-token.js';
 
 /** H-1: `POST /api/v2/import`, a multipart upload with the batch named in the query. */
 export function uploadMultipart(engine: SimulatorEngine) {
@@ -21,7 +23,10 @@ export function uploadMultipart(engine: SimulatorEngine) {
       bodyError = error;
     }
 
-    // Step 2: report every problem of the request together.
+    // Step 2: a tenant the user may not access is refused before anything else is judged.
+    assertTenantAccess(req, res);
+
+    // Step 3: report every problem of the request together.
     const problems = [
       ...sourceProblems(queryValue(req, 'sourceName'), queryValue(req, 'sourceRef'), 'query'),
       ...tenantProblems(req),
@@ -37,6 +42,7 @@ export function uploadMultipart(engine: SimulatorEngine) {
       {
         sourceName: String(queryValue(req, 'sourceName')),
         sourceRef: String(queryValue(req, 'sourceRef')),
+        bytes: bytes.byteLength,
       },
     );
   };
@@ -45,6 +51,7 @@ export function uploadMultipart(engine: SimulatorEngine) {
 /** H-8: `POST /api/v1/import/sample`, the JSON variant; `source` names the batch. */
 export function uploadJson(engine: SimulatorEngine) {
   return (req: Request, res: Response): void => {
+    assertTenantAccess(req, res);
     const body: unknown = req.body;
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       throw ApiError.single(
@@ -56,8 +63,8 @@ export function uploadJson(engine: SimulatorEngine) {
     }
     const { source, ...document } = body as Record<string, unknown>;
     const fields = typeof source === 'object' && source !== null ? source : {};
-    const sourceName = (fields as Record<string, unknown>)['sourceName'];
-    const sourceRef = (fields as Record<string, unknown>)['sourceRef'];
+    const sourceName = ownField(fields, 'sourceName');
+    const sourceRef = ownField(fields, 'sourceRef');
 
     const problems = [...sourceProblems(sourceName, sourceRef, 'source'), ...tenantProblems(req)];
     if (problems.length > 0) throw new ApiError(400, problems);
@@ -67,10 +74,7 @@ export function uploadJson(engine: SimulatorEngine) {
       req,
       res,
       { kind: 'document', document },
-      {
-        sourceName: String(sourceName),
-        sourceRef: String(sourceRef),
-      },
+      { sourceName: String(sourceName), sourceRef: String(sourceRef), bytes: jsonBodyBytes(req) },
     );
   };
 }
@@ -80,16 +84,43 @@ function create(
   req: Request,
   res: Response,
   upload: ImportUpload,
-  batch: { sourceName: string; sourceRef: string },
+  batch: { sourceName: string; sourceRef: string; bytes: number },
 ): void {
-  const outcome = engine.upload({ tenant: req.get('x-leaf-tenant-code') ?? '', ...batch, upload });
-  if (!outcome.ok) {
+  const tenant = headerValue(req, 'x-leaf-tenant-code');
+  const outcome = engine.upload({ tenant: String(tenant), ...batch, upload });
+  if (outcome.ok) {
+    res.status(202).json(success(outcome.status));
+    return;
+  }
+
+  // A batch already imported is the client's mistake; a full simulator is not.
+  if (outcome.code === 'err.importSourceRefExists') {
     throw ApiError.single(400, outcome.code, outcome.message, {
       fieldName: 'sourceRef',
       errorValue: batch.sourceRef,
     });
   }
-  res.status(202).json(success(outcome.status));
+  const retryAfter = outcome.retryAfterSeconds;
+  throw new ApiError(
+    429,
+    [problem(outcome.code, outcome.message)],
+    retryAfter === null ? {} : { 'Retry-After': String(retryAfter) },
+  );
+}
+
+/** With users configured, an upload names a tenant its user may access (403 otherwise). */
+function assertTenantAccess(req: Request, res: Response): void {
+  const tenant = headerValue(req, 'x-leaf-tenant-code');
+  if (typeof tenant !== 'string' || tenant === '') return;
+  const principal = principalOf(res);
+  if (principal.mayAccess(tenant)) return;
+  throw ApiError.single(
+    403,
+    'err.tenantAccessDenied',
+    `User ${JSON.stringify(principal.username)} may not import into tenant ` +
+      `${JSON.stringify(tenant)}. Use a tenant the user may access, or ask for access to it.`,
+    { fieldName: 'x-leaf-tenant-code', errorValue: tenant },
+  );
 }
 
 function sourceProblems(
@@ -103,15 +134,19 @@ function sourceProblems(
     ['sourceRef', sourceRef],
   ] as const) {
     if (typeof value === 'string' && value !== '') continue;
-    const detail = Array.isArray(value)
-      ? `was given ${value.length} times; give it once`
-      : 'is missing or empty';
+    const detail =
+      where === 'query' && Array.isArray(value)
+        ? `was given ${value.length} times; give it once`
+        : value === undefined || value === null || value === ''
+          ? 'is missing or empty'
+          : `is not a string (got ${Array.isArray(value) ? 'an array' : typeof value})`;
     problems.push(
       problem(
         `err.${name}Missing`,
         `${where === 'query' ? 'Query parameter ' : 'Field source.'}${name} ${detail}. ` +
           `Name the batch with a non-empty ${name}.`,
-        { fieldName: name, errorValue: value ?? null },
+        // Only strings are echoed: an object could be of any size and depth.
+        { fieldName: name, errorValue: echoable(value) },
       ),
     );
   }
@@ -119,13 +154,26 @@ function sourceProblems(
 }
 
 function tenantProblems(req: Request): ErrorExplanation[] {
-  const tenant = req.get('x-leaf-tenant-code') ?? '';
-  if (tenant !== '') return [];
+  const tenant = headerValue(req, 'x-leaf-tenant-code');
+  if (typeof tenant === 'string' && tenant !== '') return [];
   return [
     problem(
       'err.tenantCodeMissing',
-      'The x-leaf-tenant-code header is missing or empty. Name the tenant to import into.',
-      { fieldName: 'x-leaf-tenant-code' },
+      `The x-leaf-tenant-code header ${whyMissing(tenant)}. Name the tenant to import into.`,
+      { fieldName: 'x-leaf-tenant-code', errorValue: Array.isArray(tenant) ? tenant : null },
     ),
   ];
+}
+
+/** The object's own field: `source` comes from untrusted JSON (`__proto__`, `constructor`). */
+function ownField(record: object, key: string): unknown {
+  return Object.hasOwn(record, key) ? (record as Record<string, unknown>)[key] : undefined;
+}
+
+function echoable(value: unknown): unknown {
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+    return value;
+  }
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value;
+  return null;
 }
