@@ -14,6 +14,7 @@ import {
   type RunningSimulator,
   type StartSimulatorOptions,
 } from '../../simulator/start-simulator.js';
+import { installResponseCheck } from '../openapi/response-check.js';
 
 type Data = Record<string, unknown>;
 
@@ -41,6 +42,7 @@ export async function startTestSimulator(
     host: '127.0.0.1',
     onInternalError: (error) => internalErrors.push(error),
   });
+  installResponseCheck().watch(simulator.url, simulator.engine.options);
   return {
     simulator,
     url: simulator.url,
@@ -214,12 +216,14 @@ export async function resetSimulator(sim: TestSimulator): Promise<void> {
 
 /**
  * Starts one simulator for the test file, resets it before each test, checks after each
- * that it met no internal error, and closes it at the end.
+ * that it met no internal error and that every answer the test received is what
+ * `api/openapi.yaml` describes, and closes it at the end.
  */
 export function useTestSimulator(
   onStarted: (sim: TestSimulator) => void,
   options: StartSimulatorOptions = {},
 ): void {
+  const responses = installResponseCheck();
   let sim: TestSimulator | undefined;
   beforeAll(async () => {
     sim = await startTestSimulator(options);
@@ -233,5 +237,6 @@ export function useTestSimulator(
   });
   afterEach(() => {
     expect(sim?.internalErrors).toEqual([]);
+    expect(responses.take(), 'answers that drifted from api/openapi.yaml').toEqual([]);
   });
 }
