@@ -57,6 +57,11 @@ export class ControlClient {
     return this.#json('POST', CONTROL_PATHS.reset);
   }
 
+  /** The pace and semantics options in force. */
+  readConfig(): Promise<ApiResponse<SimulatorConfig>> {
+    return this.#json('GET', CONTROL_PATHS.config);
+  }
+
   configure(config: SimulatorConfig): Promise<ApiResponse<SimulatorConfig>> {
     return this.#json('PUT', CONTROL_PATHS.config, config);
   }
