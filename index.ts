@@ -41,6 +41,87 @@ export { providerTarget, simulatorTarget } from './scenarios/runner/run-target.j
 export type { RunTarget } from './scenarios/runner/run-target.js';
 export type { ScenarioResult, StepResult } from './scenarios/runner/scenario-result.js';
 
+export { explore, DEFAULT_EXPLORE_OPTIONS } from './explore/runner/explore.js';
+export type {
+  ExploreFailure,
+  ExploreOptions,
+  ExploreProgress,
+  ExploreResult,
+} from './explore/runner/explore.js';
+export type { ExploreTarget } from './explore/runner/explore-target.js';
+export { runCase } from './explore/runner/run-case.js';
+export type { CaseFailure, CaseOutcome } from './explore/runner/run-case.js';
+export { RecordingClient } from './explore/runner/recording-client.js';
+export type { Exchange } from './explore/runner/recording-client.js';
+export {
+  caseArbitrary,
+  casePlanArbitrary,
+  scenarioArbitrary,
+  DEFAULT_CASE_OPTIONS,
+} from './explore/generators/case-arbitrary.js';
+export type { CaseOptions } from './explore/generators/case-arbitrary.js';
+export { buildCase } from './explore/generators/build-case.js';
+export type { BuildOptions, GeneratedCase, StepNote } from './explore/generators/build-case.js';
+export type {
+  ActionChoice,
+  CasePlan,
+  EntityPlan,
+  FaultPlan,
+  FilePlan,
+  GivenPlan,
+  KeyChoice,
+  ReferenceChoice,
+  StepPlan,
+} from './explore/generators/case-plan.js';
+export { personArbitrary } from './explore/generators/person-arbitrary.js';
+export { accountArbitrary } from './explore/generators/account-arbitrary.js';
+export { transactionArbitrary } from './explore/generators/transaction-arbitrary.js';
+export { contractArbitrary } from './explore/generators/contract-arbitrary.js';
+export {
+  ENTITY_DEFECTS,
+  entityDefect,
+  entityDefectArbitrary,
+} from './explore/generators/entity-defects.js';
+export type { DefectError, EntityDefect } from './explore/generators/entity-defect.js';
+export {
+  TECHNICAL_DEFECTS,
+  technicalDefect,
+  technicalDefectArbitrary,
+} from './explore/generators/technical-defects.js';
+export type { Collections, TechnicalDefect } from './explore/generators/technical-defects.js';
+export {
+  entityPlanArbitrary,
+  filePlanArbitrary,
+  keyChoiceArbitrary,
+  referenceChoiceArbitrary,
+} from './explore/generators/file-plan-arbitrary.js';
+export type { FilePlanOptions } from './explore/generators/file-plan-arbitrary.js';
+export { givenArbitrary } from './explore/generators/given-arbitrary.js';
+export {
+  faultRuleArbitrary,
+  faultRulesArbitrary,
+} from './explore/generators/fault-rule-arbitrary.js';
+export {
+  actionChoiceArbitrary,
+  clientStepArbitrary,
+  clientStepsArbitrary,
+  uploadStepArbitrary,
+} from './explore/generators/client-step-arbitrary.js';
+export { minimizePlan, smallerPlans } from './explore/generators/minimize-plan.js';
+export type { MinimizeResult } from './explore/generators/minimize-plan.js';
+export { OracleWorld } from './explore/oracle/oracle-world.js';
+export type {
+  Answer,
+  FaultSpec,
+  RequestChoices,
+  UploadRequest,
+} from './explore/oracle/oracle-world.js';
+export { PossibleWorlds } from './explore/oracle/possible-worlds.js';
+export type { AgreedView } from './explore/oracle/possible-worlds.js';
+export type { StatusView } from './explore/oracle/status-view.js';
+export { checkInvariants } from './explore/oracle/invariants/check-invariants.js';
+export type { InvariantViolation } from './explore/oracle/invariants/check-invariants.js';
+
 export { HarnessError } from './errors/harness-error.js';
 export { ConfigError } from './errors/config-error.js';
 export { FileError } from './errors/file-error.js';

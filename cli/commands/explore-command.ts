@@ -1,0 +1,127 @@
+import { parseArgs } from 'node:util';
+import { ImportApiClient } from '../../client/import-api-client.js';
+import { UsageError } from '../../errors/usage-error.js';
+import {
+  formatExploreFailure,
+  formatProgress,
+  formatSummary,
+} from '../../explore/report/format-explore.js';
+import { DEFAULT_EXPLORE_OPTIONS, explore } from '../../explore/runner/explore.js';
+import { DEFAULT_CASE_OPTIONS } from '../../explore/generators/case-arbitrary.js';
+import { NO_PAINT, type Paint } from '../../scenarios/report/format-human.js';
+import { useColour, type CliIo } from '../cli-io.js';
+
+/**
+ * `import-harness explore [--runs N] [--seed S] [--target URL] [--token T] [--out DIR]
+ * [--max-steps K] [--disputed]`
+ */
+export async function exploreCommand(args: readonly string[], io: CliIo): Promise<number> {
+  // Step 1: every option is checked before anything runs.
+  const { values } = parseArgs({
+    args: [...args],
+    options: {
+      runs: { type: 'string' },
+      seed: { type: 'string' },
+      target: { type: 'string' },
+      token: { type: 'string' },
+      out: { type: 'string' },
+      'max-steps': { type: 'string' },
+      disputed: { type: 'boolean' },
+    },
+  });
+  const runs = positive('--runs', values.runs, DEFAULT_EXPLORE_OPTIONS.runs);
+  const maxSteps = positive('--max-steps', values['max-steps'], DEFAULT_CASE_OPTIONS.maxSteps);
+  const seed = parseSeed(values.seed);
+  const target = values.target === undefined ? undefined : parseTarget(values.target);
+  if (target !== undefined) await assertReachable(target);
+
+  // Step 2: explore, drawing a progress bar on a terminal.
+  const terminal = io.stdout.isTTY === true;
+  const result = await explore({
+    runs,
+    maxSteps,
+    ...(seed === undefined ? {} : { seed }),
+    ...(target === undefined
+      ? {}
+      : {
+          target: {
+            kind: 'provider' as const,
+            url: target,
+            ...(values.token === undefined ? {} : { token: values.token }),
+          },
+        }),
+    outDir: values.out ?? DEFAULT_EXPLORE_OPTIONS.outDir,
+    disputed: values.disputed ?? false,
+    command: rerunCommand(args),
+    ...(terminal
+      ? { onProgress: (progress) => io.stdout.write(`\r${formatProgress(progress)}\u001b[K`) }
+      : {}),
+  });
+  if (terminal) io.stdout.write('\r\u001b[K');
+
+  // Step 3: the failure, if any, then the summary line.
+  const paint = useColour(io) ? COLOURS : NO_PAINT;
+  if (result.failure !== null) io.stdout.write(`${formatExploreFailure(result, paint)}\n`);
+  io.stdout.write(`${formatSummary(result)}\n`);
+  return result.failure === null ? 0 : 1;
+}
+
+/** The command line again, with the seed of this run and without the token's value. */
+function rerunCommand(args: readonly string[]): string {
+  const kept: string[] = [];
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index] ?? '';
+    if (arg === '--seed') index += 1;
+    else if (arg.startsWith('--seed=')) continue;
+    // A token is a secret: reports name the flag, never its value.
+    else if (arg === '--token') {
+      kept.push('--token', 'T');
+      index += 1;
+    } else kept.push(arg.startsWith('--token=') ? '--token=T' : arg);
+  }
+  return ['import-harness explore', ...kept, '--seed {seed}'].join(' ');
+}
+
+function positive(flag: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (/^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= 1_000_000) return Number(value);
+  throw new UsageError(
+    `${flag} must be a whole number from 1 to 1000000; got ${JSON.stringify(value)}.`,
+  );
+}
+
+/** fast-check seeds are 32-bit integers. */
+function parseSeed(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const seed = Number(value);
+  if (/^-?\d+$/.test(value) && seed >= -(2 ** 31) && seed < 2 ** 31) return seed;
+  throw new UsageError(
+    `--seed must be a whole number from -2147483648 to 2147483647; got ${JSON.stringify(value)}.`,
+  );
+}
+
+function parseTarget(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(
+      `--target must be a URL such as http://127.0.0.1:4010; got ${JSON.stringify(value)}.`,
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new UsageError(`--target must be an http or https URL; got ${JSON.stringify(value)}.`);
+  }
+  return value;
+}
+
+/** A target that does not answer at all is a usage problem (exit 2), not a finding. */
+async function assertReachable(url: string): Promise<void> {
+  await new ImportApiClient({ baseUrl: url, timeoutMs: 10_000 }).status('DIM-0');
+}
+
+const COLOURS: Paint = {
+  pass: (text) => `\u001b[32m${text}\u001b[39m`,
+  fail: (text) => `\u001b[31m${text}\u001b[39m`,
+  dim: (text) => `\u001b[2m${text}\u001b[22m`,
+};
