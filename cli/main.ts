@@ -1,14 +1,22 @@
 import { isHarnessError } from '../errors/harness-error.js';
 import { ScenarioError } from '../errors/scenario-error.js';
 import type { CliIo } from './cli-io.js';
+import { contractsCommand } from './commands/contracts-command.js';
+import { exploreCommand } from './commands/explore-command.js';
+import { publishCommand } from './commands/publish-command.js';
 import { replayCommand } from './commands/replay-command.js';
 import { serveCommand } from './commands/serve-command.js';
+import { verifyCommand } from './commands/verify-command.js';
 import { USAGE } from './usage.js';
 
 const COMMANDS: Readonly<Record<string, (args: readonly string[], io: CliIo) => Promise<number>>> =
   {
     replay: replayCommand,
     serve: serveCommand,
+    contracts: contractsCommand,
+    verify: verifyCommand,
+    publish: publishCommand,
+    explore: exploreCommand,
   };
 
 /**

@@ -4,6 +4,10 @@ export const USAGE = `import-harness — simulator, scenario replay and contract
 Usage:
   import-harness replay [FILES|DIRS…] [options]   replay scenario files (default: the bundled library)
   import-harness serve [options]                  start the simulator and keep it running
+  import-harness contracts [--pact-dir DIR]       regenerate the consumer pact file (default: pacts/)
+  import-harness verify [options]                 verify a provider against pact files or a broker
+  import-harness publish [options]                publish pact files to the Pact Broker (env)
+  import-harness explore [options]                run generated cases; shrink and save the first failure
   import-harness help                             show this text
 
 replay options:
@@ -21,6 +25,43 @@ serve options:
   --no-unique-source-ref        allow the same sourceName + sourceRef twice per tenant
   --max-body-bytes N            largest request body (default: 67108864)
   --no-control-api              do not mount the control API under /__simulator
+  --control-api                 mount it even when --host is not a loopback address
+                                (default: mounted on loopback only)
+  --users FILE                  JSON users file; tokens from H-7 then expire and each user
+                                sees only its tenants
+  --limit NAME=N                change a limit, e.g. maxProcesses=50000; may be repeated
+  --log-level LEVEL             debug, info (default), warn, error or silent; one line per request
+  --log-format FORMAT           json or pretty (default: pretty on a terminal, json otherwise)
+
+verify options:
+  --provider-base-url URL   provider to verify (default: an embedded simulator, pace instant)
+  --pact-url FILE_OR_URL    a pact file or URL; may be repeated
+  --pact-dir DIR            every .json pact in DIR; may be repeated (default without
+                            --pact-url and --broker-url: the bundled pacts/)
+  --token T                 x-auth-token for state set-ups and for requests that send one
+  --tenant T                tenant of provider states that name none (default: harness)
+  --broker-url URL          fetch pacts from a Pact Broker (PACT_BROKER_TOKEN, or
+                            PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD, from the env)
+  --provider-version V      provider version the results are recorded for (with --publish)
+  --branch B                provider branch; also selects consumer pacts of the same branch
+  --publish                 publish the verification results to the broker
+
+publish options (broker from PACT_BROKER_BASE_URL and PACT_BROKER_TOKEN or
+PACT_BROKER_USERNAME/PACT_BROKER_PASSWORD):
+  --pact-dir DIR            the pact files to publish (default: pacts/)
+  --consumer-version V      version of the consumer (default: PACT_CONSUMER_VERSION)
+  --branch B                consumer branch (default: PACT_CONSUMER_BRANCH)
+  --tag T                   a tag for the version; may be repeated
+
+explore options:
+  --runs N           cases to generate (default: 100)
+  --seed S           seed of the generator; the same seed generates the same cases (default: random)
+  --target URL       run against a provider at URL, only cases that need no control API
+                     (default: an embedded simulator)
+  --token T          x-auth-token to send (default: import-harness)
+  --out DIR          where the shrunk failing case is written (default: reports/explore)
+  --max-steps K      most client steps per case (default: 8)
+  --disputed         also generate cases in the territory of known findings (see README)
 
 Exit codes: 0 everything passed, 1 something failed, 2 usage or file error.
 `;
