@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import { ImportApiClient } from '../../client/import-api-client.js';
 import { UsageError } from '../../errors/usage-error.js';
 import {
   formatExploreFailure,
@@ -8,8 +7,9 @@ import {
 } from '../../explore/report/format-explore.js';
 import { DEFAULT_EXPLORE_OPTIONS, explore } from '../../explore/runner/explore.js';
 import { DEFAULT_CASE_OPTIONS } from '../../explore/generators/case-arbitrary.js';
-import { NO_PAINT, type Paint } from '../../scenarios/report/format-human.js';
+import { NO_PAINT } from '../../scenarios/report/format-human.js';
 import { useColour, type CliIo } from '../cli-io.js';
+import { parseTarget, assertReachable, COLOURS } from '../target-option.js';
 
 /**
  * `import-harness explore [--runs N] [--seed S] [--target URL] [--token T] [--out DIR]
@@ -99,29 +99,3 @@ function parseSeed(value: string | undefined): number | undefined {
     `--seed must be a whole number from -2147483648 to 2147483647; got ${JSON.stringify(value)}.`,
   );
 }
-
-function parseTarget(value: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new UsageError(
-      `--target must be a URL such as http://127.0.0.1:4010; got ${JSON.stringify(value)}.`,
-    );
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new UsageError(`--target must be an http or https URL; got ${JSON.stringify(value)}.`);
-  }
-  return value;
-}
-
-/** A target that does not answer at all is a usage problem (exit 2), not a finding. */
-async function assertReachable(url: string): Promise<void> {
-  await new ImportApiClient({ baseUrl: url, timeoutMs: 10_000 }).status('DIM-0');
-}
-
-const COLOURS: Paint = {
-  pass: (text) => `\u001b[32m${text}\u001b[39m`,
-  fail: (text) => `\u001b[31m${text}\u001b[39m`,
-  dim: (text) => `\u001b[2m${text}\u001b[22m`,
-};

@@ -2,14 +2,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ImportApiClient } from '../../client/import-api-client.js';
 import { UsageError } from '../../errors/usage-error.js';
 import { FileError } from '../../errors/file-error.js';
 import {
   formatScenarioResult,
   formatSummary,
   NO_PAINT,
-  type Paint,
 } from '../../scenarios/report/format-human.js';
 import { formatJsonReport } from '../../scenarios/report/format-json.js';
 import { formatJunitReport } from '../../scenarios/report/format-junit.js';
@@ -17,6 +15,7 @@ import { loadScenarios, replay, type ReplaySummary } from '../../scenarios/runne
 import { providerTarget, simulatorTarget } from '../../scenarios/runner/run-target.js';
 import { startSimulator } from '../../simulator/start-simulator.js';
 import { useColour, type CliIo } from '../cli-io.js';
+import { parseTarget, assertReachable, COLOURS } from '../target-option.js';
 
 /** The scenario library that ships with the harness. */
 export const BUNDLED_LIBRARY = fileURLToPath(new URL('../../scenarios/library', import.meta.url));
@@ -79,26 +78,6 @@ function parseReport(value: string): ReportRequest {
   return { format: match[1] as ReportRequest['format'], file: match[2] };
 }
 
-function parseTarget(value: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new UsageError(
-      `--target must be a URL such as http://127.0.0.1:4010; got ${JSON.stringify(value)}.`,
-    );
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new UsageError(`--target must be an http or https URL; got ${JSON.stringify(value)}.`);
-  }
-  return value;
-}
-
-/** A target that does not answer at all is a usage problem, not a failed scenario. */
-async function assertReachable(url: string): Promise<void> {
-  await new ImportApiClient({ baseUrl: url, timeoutMs: 10_000 }).status('DIM-0');
-}
-
 function writeReport(report: ReportRequest, summary: ReplaySummary): void {
   const text = report.format === 'json' ? formatJsonReport(summary) : formatJunitReport(summary);
   try {
@@ -114,9 +93,3 @@ function writeReport(report: ReportRequest, summary: ReplaySummary): void {
     );
   }
 }
-
-const COLOURS: Paint = {
-  pass: (text) => `\u001b[32m${text}\u001b[39m`,
-  fail: (text) => `\u001b[31m${text}\u001b[39m`,
-  dim: (text) => `\u001b[2m${text}\u001b[22m`,
-};

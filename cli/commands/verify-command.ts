@@ -8,8 +8,9 @@ import { resolvePactSources } from '../../contracts/verifier/pact-sources.js';
 import type { BrokerJob, ConsumerVersionSelector } from '../../contracts/verifier/verifier-job.js';
 import { verifyProvider } from '../../contracts/verifier/verify-provider.js';
 import { UsageError } from '../../errors/usage-error.js';
-import { NO_PAINT, type Paint } from '../../scenarios/report/format-human.js';
+import { NO_PAINT } from '../../scenarios/report/format-human.js';
 import { useColour, type CliIo } from '../cli-io.js';
+import { COLOURS, parseTarget } from '../target-option.js';
 
 /**
  * `import-harness verify [--provider-base-url URL] [--pact-url FILE_OR_URL…] [--pact-dir DIR…]
@@ -110,23 +111,5 @@ function credential(name: string, value: string | undefined): Record<string, str
 }
 
 function optionalUrl(flag: string, value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new UsageError(
-      `${flag} must be a URL such as http://127.0.0.1:4010; got ${JSON.stringify(value)}.`,
-    );
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new UsageError(`${flag} must be an http or https URL; got ${JSON.stringify(value)}.`);
-  }
-  return value;
+  return value === undefined ? undefined : parseTarget(value, flag);
 }
-
-const COLOURS: Paint = {
-  pass: (text) => `\u001b[32m${text}\u001b[39m`,
-  fail: (text) => `\u001b[31m${text}\u001b[39m`,
-  dim: (text) => `\u001b[2m${text}\u001b[22m`,
-};
