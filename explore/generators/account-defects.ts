@@ -72,6 +72,16 @@ export const ACCOUNT_DEFECTS: readonly EntityDefect[] = [
       e['currencyCode'] = 'eur';
     },
   ),
+  // An array of one code reads as the code once turned into text; it is still no string.
+  account(
+    'account-currency-in-array',
+    'V-3',
+    'err.accountCurrencyCodeInvalid',
+    'currencyCode',
+    (e) => {
+      e['currencyCode'] = ['EUR'];
+    },
+  ),
   account(
     'account-overdraft-amount-text',
     'V-5',

@@ -100,6 +100,16 @@ export const TRANSACTION_DEFECTS: readonly EntityDefect[] = [
       e['merchantInfo'] = { merchantName: 'ComputerMARKT' };
     },
   ),
+  // A number is JSON text once turned into a string; the field must be a string already.
+  transaction(
+    'transaction-meta-info-number',
+    'V-3',
+    'err.transactionMetaInfoInvalid',
+    'metaInfo',
+    (e) => {
+      e['metaInfo'] = 1979;
+    },
+  ),
   transaction(
     'transaction-time-without-t',
     'V-4',
