@@ -78,7 +78,7 @@ export function installResponseCheck(): ResponseCheck {
   return check;
 }
 
-/** A check that fails to run is drift too, reported with the test rather than as a network error. */
+/** A check that fails to run is drift too: reported with the test, not as a network error. */
 function safely(check: () => string[]): string[] {
   try {
     return check();
