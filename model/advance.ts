@@ -1,10 +1,11 @@
+import type { ReadResult } from './import-file/import-file-reader.js';
 import type { ImportEntity, ImportProcess, ImportUpload } from './import-process.js';
 import type { ModelContext, StepResult } from './model-context.js';
-import { extractEntities, parseImportFile, type ParseResult } from './parse-import-file.js';
+import { extractEntities, parseImportFile } from './parse-import-file.js';
 import { recordTransition } from './record-transition.js';
 import { resolveDispatch } from './resolve-dispatch.js';
 import { newRowIds } from './row-ids.js';
-import { validateEntities } from './validation/validate-entities.js';
+import { judgeEntities } from './validation/validate-entities.js';
 
 /**
  * Performs the one automatic transition a transient process is due (T-2 … T-11), or returns
@@ -12,38 +13,18 @@ import { validateEntities } from './validation/validate-entities.js';
  */
 export function advance(process: ImportProcess, context: ModelContext): StepResult | null {
   const { now } = context;
-  const step = (next: ImportProcess, transition: StepResult['transition']): StepResult => ({
-    process: next,
-    transition,
-    created: [],
-    removed: [],
-    faults: context.faults,
-  });
+  const step = (next: ImportProcess, transition: StepResult['transition']): StepResult =>
+    stepOf(next, transition, context);
 
   switch (process.status) {
     case 'INSERTED':
       return step(recordTransition(process, 'T-2', 'PARSING', now), 'T-2');
 
     case 'PARSING': {
-      // Technical validation reads the stored file once; the file is not kept after it.
-      const parsed = parseUpload(process.upload);
-      if (!parsed.ok) {
-        const changes = { upload: null, technicalError: parsed.reason };
-        return step(recordTransition(process, 'T-3', 'ERROR', now, changes), 'T-3');
-      }
-      const entities = parsed.entities.map((entity): ImportEntity => ({
-        ...entity,
-        status: 'PENDING',
-        problems: [],
-        sends: 0,
-        retrySends: 0,
-        lastSend: null,
-        refusal: null,
-      }));
-      return step(
-        recordTransition(process, 'T-4', 'PARSED', now, { upload: null, entities }),
-        'T-4',
-      );
+      // A file spooled to disk is read as a stream by the simulator, which then finishes
+      // parsing with what it read; the model reads only uploads held in memory.
+      if (process.upload?.kind === 'file') return null;
+      return finishParsing(process, readUpload(process.upload, context), context);
     }
 
     case 'PARSED': {
@@ -53,14 +34,14 @@ export function advance(process: ImportProcess, context: ModelContext): StepResu
 
     case 'VALIDATING': {
       // Data validation is judged against the tenant as it is when validation ends.
-      const problems = validateEntities(process.entities, {
+      const problems = judgeEntities(process.entities, {
         tenant: context.tenant,
         sameFileReferences: context.options.sameFileReferences,
-        referenceData: context.referenceData,
       });
       const entities = process.entities.map((entity, index): ImportEntity => {
-        const found = problems[index] ?? [];
-        return { ...entity, problems: found, status: found.length > 0 ? 'INVALID' : 'VALID' };
+        const found = problems[index] ?? NO_PROBLEMS;
+        if (found.length === 0) return { ...entity, problems: NO_PROBLEMS, status: 'VALID' };
+        return { ...entity, problems: found, status: 'INVALID' };
       });
       const rejected = entities.some((entity) => entity.status === 'INVALID');
       return rejected
@@ -89,7 +70,47 @@ export function advance(process: ImportProcess, context: ModelContext): StepResu
   }
 }
 
-function parseUpload(upload: ImportUpload | null): ParseResult {
+/**
+ * T-3 or T-4: technical validation has read the stored file, which is not kept after it.
+ * The simulator calls this itself when it has read a spooled file as a stream.
+ */
+export function finishParsing(
+  process: ImportProcess,
+  read: ReadResult,
+  context: ModelContext,
+): StepResult {
+  const { now } = context;
+  if (!read.ok) {
+    const changes = { upload: null, technicalError: read.reason };
+    return stepOf(recordTransition(process, 'T-3', 'ERROR', now, changes), 'T-3', context);
+  }
+  const entities = read.entities.map((entity): ImportEntity => ({
+    ...entity,
+    status: 'PENDING',
+    problems: NO_PROBLEMS,
+    sends: 0,
+    retrySends: 0,
+    lastSend: null,
+    refusal: null,
+  }));
+  const next = recordTransition(process, 'T-4', 'PARSED', now, { upload: null, entities });
+  return stepOf(next, 'T-4', context);
+}
+
+const NO_PROBLEMS: ImportEntity['problems'] = Object.freeze([]);
+
+function stepOf(
+  process: ImportProcess,
+  transition: StepResult['transition'],
+  context: ModelContext,
+): StepResult {
+  return { process, transition, created: [], removed: [], faults: context.faults };
+}
+
+function readUpload(upload: ImportUpload | null, context: ModelContext): ReadResult {
   if (upload === null) return { ok: false, reason: 'the upload was not stored' };
-  return upload.kind === 'bytes' ? parseImportFile(upload.bytes) : extractEntities(upload.document);
+  const options = { referenceData: context.referenceData, limits: context.readLimits };
+  return upload.kind === 'bytes'
+    ? parseImportFile(upload.bytes, options)
+    : extractEntities(upload.kind === 'document' ? upload.document : null, options);
 }

@@ -80,7 +80,7 @@ function perform(process: ImportProcess, action: Action, context: ModelContext):
     const discarded = entities.map((entity) => {
       if (entity.status !== 'CREATED') return withStatus(entity, 'DISCARDED');
       if (!rollback) return entity;
-      const reference = referencedEntity(entity.type, entity.data)?.key ?? null;
+      const reference = referencedEntity(entity)?.key ?? null;
       removed.push({ type: entity.type, key: entity.key, processId: process.id, reference });
       return withStatus(entity, 'DISCARDED');
     });

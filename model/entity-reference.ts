@@ -1,20 +1,24 @@
 import type { EntityType } from './entity-types.js';
 
-/** The entity another entity depends on: an account's or contract's person, a transaction's account. */
-export function referencedEntity(
-  type: EntityType,
-  data: Readonly<Record<string, unknown>>,
-): { readonly type: EntityType; readonly key: string } | null {
-  const target = REFERENCES[type];
-  if (target === null) return null;
-
-  const key = data[target.field];
-  return typeof key === 'string' && key !== '' ? { type: target.type, key } : null;
+/** The field by which an entity refers to another, and the type it refers to. */
+export interface EntityReference {
+  readonly field: string;
+  readonly type: EntityType;
 }
 
-const REFERENCES: Readonly<Record<EntityType, { type: EntityType; field: string } | null>> = {
-  'PERSON.PERSON': null,
+/** Accounts and contracts refer to a person, transactions to an account; persons to nothing. */
+export const ENTITY_REFERENCES: Readonly<Partial<Record<EntityType, EntityReference>>> = {
   'ACCOUNT.ACCOUNT': { type: 'PERSON.PERSON', field: 'externalPersonId' },
   'ACCOUNT.ACCOUNT_TRANSACTION': { type: 'ACCOUNT.ACCOUNT', field: 'externalAccountId' },
   'LOAN.CONTRACT': { type: 'PERSON.PERSON', field: 'externalPersonId' },
 };
+
+/** The entity another one depends on, from the key its reference field holds. */
+export function referencedEntity(entity: {
+  readonly type: EntityType;
+  readonly reference: string | null;
+}): { readonly type: EntityType; readonly key: string } | null {
+  const target = ENTITY_REFERENCES[entity.type];
+  if (target === undefined || entity.reference === null) return null;
+  return { type: target.type, key: entity.reference };
+}

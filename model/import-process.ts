@@ -1,11 +1,16 @@
+import type { EntityRecord } from './entity-record.js';
 import type { EntityType } from './entity-types.js';
 import type { EntityStatus, ProcessStatus, TransitionId } from './statuses.js';
 import type { ValidationProblem } from './validation-problem.js';
 
-/** What was uploaded: the bytes of a multipart part (H-1), or a parsed JSON body (H-8). */
+/**
+ * What was uploaded: the bytes of a multipart part (H-1) held in memory, a parsed JSON body
+ * (H-8), or a large part spooled to a file, which the simulator reads as a stream.
+ */
 export type ImportUpload =
   | { readonly kind: 'bytes'; readonly bytes: Uint8Array }
-  | { readonly kind: 'document'; readonly document: unknown };
+  | { readonly kind: 'document'; readonly document: unknown }
+  | { readonly kind: 'file'; readonly path: string; readonly bytes: number };
 
 export interface ProcessSource {
   readonly sourceName: string;
@@ -14,10 +19,7 @@ export interface ProcessSource {
 }
 
 /** One entity of an import process and everything that happened to it. */
-export interface ImportEntity {
-  readonly type: EntityType;
-  readonly key: string;
-  readonly data: Readonly<Record<string, unknown>>;
+export interface ImportEntity extends EntityRecord {
   readonly status: EntityStatus;
   /** Problems found by data validation; empty when valid or not yet validated. */
   readonly problems: readonly ValidationProblem[];

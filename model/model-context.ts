@@ -1,4 +1,5 @@
 import type { FaultRule } from './fault-rule.js';
+import type { ReadLimits } from './import-file/read-limits.js';
 import type { ReferenceData } from './reference-data.js';
 import type { ResolvedSemanticsOptions } from './semantics-options.js';
 import type { CreatedEntity, TenantView } from './tenant-view.js';
@@ -19,6 +20,8 @@ export interface ModelContext {
   readonly options: ResolvedSemanticsOptions;
   readonly referenceData: ReferenceData;
   readonly faults: readonly FaultRule[];
+  /** Limits on what one import file may hold; the defaults when absent. */
+  readonly readLimits?: ReadLimits | undefined;
 }
 
 /** The outcome of one transition, with its effects on the world outside the process. */
@@ -31,4 +34,6 @@ export interface StepResult {
   readonly removed: readonly CreatedEntity[];
   /** The fault rules with their send counters updated. */
   readonly faults: readonly FaultRule[];
+  /** Limits on what one import file may hold; the defaults when absent. */
+  readonly readLimits?: ReadLimits | undefined;
 }

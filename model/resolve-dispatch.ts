@@ -37,7 +37,7 @@ export function resolveDispatch(process: ImportProcess, context: ModelContext): 
         entities[index] = { ...entity, status: 'NOT_CREATED', lastSend: 'nacked', refusal };
         return;
       }
-      const reference = referencedEntity(entity.type, entity.data);
+      const reference = referencedEntity(entity);
       createdNow.add(`${entity.type}\u0000${entity.key}`);
       created.push({
         type: entity.type,
@@ -82,7 +82,7 @@ function refusalFromTenant(
   if (exists(entity.type, entity.key)) {
     return `${entity.key} already exists in the tenant`;
   }
-  const reference = referencedEntity(entity.type, entity.data);
+  const reference = referencedEntity(entity);
   if (reference !== null && !exists(reference.type, reference.key)) {
     return `${reference.type} ${reference.key} does not exist in the tenant`;
   }

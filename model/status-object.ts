@@ -80,13 +80,8 @@ function validationItems(entities: readonly ImportEntity[]): ValidationErrorItem
       errorCode: problem.errorCode,
       errorValue: problem.errorValue,
       errorMessage: problem.errorMessage,
-      originalSource: originalSource(entity.data),
+      originalSource:
+        entity.sourceJson === null ? null : (JSON.parse(entity.sourceJson) as unknown),
     })),
   );
-}
-
-/** The entity's own `source` object, or null when it has none. */
-function originalSource(data: Readonly<Record<string, unknown>>): unknown {
-  const source = Object.hasOwn(data, 'source') ? data['source'] : undefined;
-  return typeof source === 'object' && source !== null && !Array.isArray(source) ? source : null;
 }

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { ConfigError } from '../errors/config-error.js';
+import { DEFAULT_READ_LIMITS } from '../model/import-file/read-limits.js';
 import { DEFAULT_REFERENCE_DATA, type ReferenceData } from '../model/reference-data.js';
 import {
   DEFAULT_SEMANTICS_OPTIONS,
@@ -84,6 +85,13 @@ export interface SimulatorOptions extends SemanticsOptions, Partial<SimulatorLim
   tokenTtlMs?: number;
   /** Source of time and timers. Default: the system clock. */
   clock?: Clock;
+  /**
+   * Bytes of an uploaded file held in memory; a larger file is written to `spoolDirectory`
+   * as it arrives and read from there as a stream. Default 1 MiB; 0 spools every file.
+   */
+  memoryUploadBytes?: number;
+  /** Where spooled uploads wait to be read. Default: the system's temporary folder. */
+  spoolDirectory?: string;
 }
 
 export interface ResolvedSimulatorOptions extends SimulatorLimits {
@@ -95,9 +103,12 @@ export interface ResolvedSimulatorOptions extends SimulatorLimits {
   readonly users: readonly SimulatorUser[] | null;
   readonly tokenTtlMs: number;
   readonly clock: Clock;
+  readonly memoryUploadBytes: number;
+  readonly spoolDirectory: string | undefined;
 }
 
 const MIB = 1024 * 1024;
+const GIB = 1024 * MIB;
 
 /** Every default of the simulator, in one place. */
 export const DEFAULT_SIMULATOR_OPTIONS = {
@@ -107,14 +118,12 @@ export const DEFAULT_SIMULATOR_OPTIONS = {
   /** Mounted when the simulator listens on a loopback address only. */
   controlApi: 'on loopback only',
   tokenTtlMs: 60 * 60 * 1000,
-  maxBodyBytes: 64 * MIB,
-  maxEntitiesPerFile: 100_000,
-  maxNestingDepth: 32,
-  maxValuesPerEntity: 10_000,
-  maxValidationReportBytes: 32 * MIB,
+  memoryUploadBytes: 1 * MIB,
+  maxBodyBytes: 1 * GIB,
+  ...DEFAULT_READ_LIMITS,
   maxProcesses: 10_000,
-  maxStoredBytes: 256 * MIB,
-  maxCreatedEntities: 1_000_000,
+  maxStoredBytes: 2 * GIB,
+  maxCreatedEntities: 2_000_000,
   maxConcurrentUploads: 16,
   maxRequestIds: 10_000,
   maxRequestIdBytes: 64 * MIB,
@@ -161,6 +170,16 @@ export function resolveSimulatorOptions(options: SimulatorOptions = {}): Resolve
   const tokenTtlMs = options.tokenTtlMs ?? DEFAULT_SIMULATOR_OPTIONS.tokenTtlMs;
   assertPositiveWhole('tokenTtlMs', tokenTtlMs);
 
+  // Step 4: where large uploads wait to be read.
+  const memoryUploadBytes =
+    options.memoryUploadBytes ?? DEFAULT_SIMULATOR_OPTIONS.memoryUploadBytes;
+  if (!Number.isSafeInteger(memoryUploadBytes) || memoryUploadBytes < 0) {
+    throw new ConfigError(
+      `memoryUploadBytes must be a whole number of bytes, 0 or more; ` +
+        `got ${JSON.stringify(memoryUploadBytes)}.`,
+    );
+  }
+
   return {
     pace,
     semantics,
@@ -171,6 +190,8 @@ export function resolveSimulatorOptions(options: SimulatorOptions = {}): Resolve
     users: options.users === undefined ? null : checkUsers(options.users),
     tokenTtlMs,
     clock: options.clock ?? systemClock,
+    memoryUploadBytes,
+    spoolDirectory: options.spoolDirectory,
   };
 }
 

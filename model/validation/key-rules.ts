@@ -3,7 +3,7 @@
  * must not be in the tenant yet, and only its first copy in a file is judged on its merits.
  */
 import { ENTITY_TYPE_INFO } from '../entity-types.js';
-import type { ParsedEntity } from '../parsed-entity.js';
+import type { EntityType } from '../entity-types.js';
 import type { TenantView } from '../tenant-view.js';
 import type { ValidationProblem } from '../validation-problem.js';
 import { describeValue } from './json-values.js';
@@ -11,7 +11,7 @@ import { existsCode } from './problem-codes.js';
 
 /** The problem of a key already in the tenant or earlier in the file; undefined when new. */
 export function existsProblem(
-  entity: ParsedEntity,
+  entity: { readonly type: EntityType; readonly key: string },
   firstCopy: boolean,
   tenant: TenantView,
 ): ValidationProblem | undefined {

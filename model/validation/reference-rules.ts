@@ -3,10 +3,9 @@
  * created in the tenant, or, with same-file references, valid in the same file.
  */
 import type { EntityType } from '../entity-types.js';
-import type { ParsedEntity } from '../parsed-entity.js';
 import type { TenantView } from '../tenant-view.js';
 import type { ValidationProblem } from '../validation-problem.js';
-import { describeValue, ownValue } from './json-values.js';
+import { describeValue } from './json-values.js';
 import {
   ACCOUNT_PERSON_NOT_FOUND,
   CONTRACT_PERSON_NOT_FOUND,
@@ -57,14 +56,14 @@ export interface ReferenceScope {
  * refers to nothing, or when the reference is not a non-empty string (V-3 has reported it).
  */
 export function referenceProblem(
-  entity: ParsedEntity,
+  entity: { readonly type: EntityType; readonly reference: string | null },
   scope: ReferenceScope,
 ): ValidationProblem | undefined {
   const reference = REFERENCES[entity.type];
   if (reference === undefined) return undefined;
 
-  const value = ownValue(entity.data, reference.field);
-  if (typeof value !== 'string' || value === '') return undefined;
+  const value = entity.reference;
+  if (value === null) return undefined;
   if (scope.tenant.has(reference.target, value)) return undefined;
   if (scope.validInFile?.get(reference.target)?.has(value) === true) return undefined;
 

@@ -1,19 +1,21 @@
 import type { StatusObject } from '../../api/wire-types.js';
-import { advance } from '../../model/advance.js';
+import { advance, finishParsing } from '../../model/advance.js';
 import { applyAction, type Action, type ActionRefusal } from '../../model/apply-action.js';
 import { createProcess } from '../../model/create-process.js';
 import type { FaultRule } from '../../model/fault-rule.js';
+import type { ReadResult } from '../../model/import-file/import-file-reader.js';
 import type { ImportProcess, ImportUpload } from '../../model/import-process.js';
 import type { ModelContext, StepResult } from '../../model/model-context.js';
-import { recordTransition } from '../../model/record-transition.js';
 import { resolveSemanticsOptions, type SemanticsOptions } from '../../model/semantics-options.js';
+import type { ReadLimits } from '../../model/import-file/read-limits.js';
 import { isTransient, type ProcessStatus, type StatusKind } from '../../model/statuses.js';
 import { toStatusObject } from '../../model/status-object.js';
 import type { CreatedEntity } from '../../model/tenant-view.js';
 import { assertPace, type Pace, type ResolvedSimulatorOptions } from '../simulator-options.js';
-import { fileLimitProblem } from './file-limits.js';
 import { ProcessStore, type StoreFull } from './process-store.js';
+import { readSpooledFile, readSpooledFileNow } from './read-spooled-file.js';
 import { TenantLedger } from './tenant-ledger.js';
+import { UploadSpool } from './upload-spool.js';
 
 export interface UploadInput {
   readonly tenant: string;
@@ -91,6 +93,9 @@ export class SimulatorEngine {
   /** Claimed batches: tenant + sourceName + sourceRef → the process holding the claim. */
   readonly #claims = new Map<string, string>();
   readonly #timers = new Map<string, () => void>();
+  /** Spooled uploads being read in the background, and what was read, by process id. */
+  readonly #reads = new Map<string, { result: ReadResult | null; cancelled: boolean }>();
+  readonly #spool: UploadSpool;
   #faults: readonly FaultRule[] = [];
   #nextId = 1000;
   #nextFaultId = 1;
@@ -98,6 +103,12 @@ export class SimulatorEngine {
   constructor(options: ResolvedSimulatorOptions) {
     this.#options = options;
     this.#store = new ProcessStore(options);
+    this.#spool = new UploadSpool(options.spoolDirectory);
+  }
+
+  /** Where the HTTP layer writes uploads too large to hold in memory. */
+  get spool(): UploadSpool {
+    return this.#spool;
   }
 
   get options(): ResolvedSimulatorOptions {
@@ -142,6 +153,11 @@ export class SimulatorEngine {
     return { ok: true, status: answer };
   }
 
+  /** Lets go of an upload that was refused, or that the engine no longer needs. */
+  discardUpload(upload: ImportUpload): void {
+    if (upload.kind === 'file') this.#spool.remove(upload.path);
+  }
+
   /** H-2. In `step` pace a read first advances the process by one transition. */
   read(id: string, scope: AccessScope = {}): StatusObject | null {
     const process = this.#find(id, scope);
@@ -166,9 +182,20 @@ export class SimulatorEngine {
 
   /** Control API: one automatic transition of a transient process; null when unknown. */
   advanceOne(id: string): { advanced: boolean; status: StatusObject } | null {
+    return this.#advanceOne(id, 'now');
+  }
+
+  /**
+   * One automatic transition. `now` performs it at once, reading a spooled upload on the
+   * spot; `background` starts reading it and lets the process move on once it is read.
+   */
+  #advanceOne(
+    id: string,
+    mode: 'now' | 'background',
+  ): { advanced: boolean; status: StatusObject } | null {
     const process = this.#store.get(id);
     if (process === undefined) return null;
-    const step = this.#advance(process);
+    const step = this.#advance(process, mode);
     if (step !== null) this.#apply(step);
     return { advanced: step !== null, status: toStatusObject(this.#store.get(id) ?? process) };
   }
@@ -245,6 +272,7 @@ export class SimulatorEngine {
   reset(): void {
     for (const cancel of this.#timers.values()) cancel();
     this.#timers.clear();
+    this.#dropReads();
     this.#store.clear();
     this.#ledger.clear();
     this.#claims.clear();
@@ -255,6 +283,17 @@ export class SimulatorEngine {
   close(): void {
     for (const cancel of this.#timers.values()) cancel();
     this.#timers.clear();
+    this.#dropReads();
+    this.#spool.close();
+  }
+
+  /** Cancels background reads and removes the spooled files still waiting to be read. */
+  #dropReads(): void {
+    for (const read of this.#reads.values()) read.cancelled = true;
+    this.#reads.clear();
+    for (const process of this.#store.processes()) {
+      if (process.upload !== null) this.discardUpload(process.upload);
+    }
   }
 
   #find(id: string, scope: AccessScope): ImportProcess | undefined {
@@ -302,21 +341,45 @@ export class SimulatorEngine {
     };
   }
 
-  /** The model's next transition, with the simulator's file limits applied as T-4 is due. */
-  #advance(process: ImportProcess): StepResult | null {
-    const step = advance(process, this.#context(process));
-    if (step?.transition !== 'T-4') return step;
+  /** The model's next transition; a spooled upload is read here, the model being pure. */
+  #advance(process: ImportProcess, mode: 'now' | 'background'): StepResult | null {
+    const upload = process.upload;
+    if (process.status !== 'PARSING' || upload?.kind !== 'file') {
+      return advance(process, this.#context(process));
+    }
 
-    const problem = fileLimitProblem(
-      step.process.entities,
-      this.#options,
-      this.#options.referenceData,
-    );
-    if (problem === null) return step;
-    // The file is readable JSON, but more than the simulator holds: technical validation fails.
-    const changes = { upload: null, technicalError: problem };
-    const failed = recordTransition(process, 'T-3', 'ERROR', this.#options.clock.now(), changes);
-    return { ...step, process: failed, transition: 'T-3' };
+    // Step 1: what a background read has finished is used; one still running waits.
+    const read = this.#reads.get(process.id);
+    let result = read?.result ?? null;
+    if (result === null && mode === 'background') {
+      if (read === undefined) this.#startRead(process.id, upload.path);
+      return null;
+    }
+
+    // Step 2: a transition due now reads the file on the spot.
+    if (read !== undefined) read.cancelled = true;
+    this.#reads.delete(process.id);
+    result ??= readSpooledFileNow(upload.path, this.#readOptions());
+    this.#spool.remove(upload.path);
+    return finishParsing(process, result, this.#context(process));
+  }
+
+  #startRead(id: string, path: string): void {
+    const read: { result: ReadResult | null; cancelled: boolean } = {
+      result: null,
+      cancelled: false,
+    };
+    this.#reads.set(id, read);
+    void readSpooledFile(path, this.#readOptions(), () => read.cancelled).then((result) => {
+      if (read.cancelled || result === null) return;
+      read.result = result;
+      // The process moves on as its pace says; in `step` pace it waits for the next read.
+      this.#settle(id);
+    });
+  }
+
+  #readOptions(): { referenceData: ResolvedSimulatorOptions['referenceData']; limits: ReadLimits } {
+    return { referenceData: this.#options.referenceData, limits: this.#options };
   }
 
   /** Lets a process move on after a change, as the pace says. */
@@ -324,7 +387,7 @@ export class SimulatorEngine {
     const pace = this.#options.pace;
     if (pace === 'step') return;
     if (pace === 'instant') {
-      while (this.advanceOne(id)?.advanced === true) {
+      while (this.#advanceOne(id, 'background')?.advanced === true) {
         // Each pass performs one transition; the loop ends at a suspended or final status.
       }
       return;
@@ -337,7 +400,7 @@ export class SimulatorEngine {
     if (process === undefined || !isTransient(process.status) || this.#timers.has(id)) return;
     const cancel = this.#options.clock.schedule(delay, () => {
       this.#timers.delete(id);
-      this.advanceOne(id);
+      this.#advanceOne(id, 'background');
       const pace = this.#options.pace;
       if (typeof pace === 'number') this.#schedule(id, pace);
       else if (pace === 'instant') this.#settle(id);
@@ -353,6 +416,7 @@ export class SimulatorEngine {
       options: this.#options.semantics,
       referenceData: this.#options.referenceData,
       faults: this.#faults,
+      readLimits: this.#options,
     };
   }
 

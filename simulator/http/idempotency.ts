@@ -1,5 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { jsonLength } from '../engine/json-measure.js';
+import { jsonLength } from '../../model/import-file/json-measure.js';
 import type { SimulatorLimits } from '../simulator-options.js';
 import { ApiError } from './api-error.js';
 import { drainRequest } from './drain-request.js';

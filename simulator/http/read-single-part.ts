@@ -1,16 +1,26 @@
 import busboy from 'busboy';
 import type { Request } from 'express';
+import type { ImportUpload } from '../../model/import-process.js';
 import { ApiError, problem } from './api-error.js';
 import { drainRequest } from './drain-request.js';
+import type { PartSink } from './part-sink.js';
+
+/** An H-1 part: its bytes in memory, or the spooled file that holds them. */
+export type PartUpload = Extract<ImportUpload, { kind: 'bytes' | 'file' }>;
 
 /**
  * Reads an H-1 body: `multipart/form-data` with exactly one part, a file part (normally
- * named `file`) or a plain text field. Returns the part's bytes exactly as sent.
+ * named `file`) or a plain text field. Returns the part's bytes exactly as sent, in memory
+ * or, for a large file part, spooled to disk by the sink.
  *
  * The whole body is read before this settles, whatever goes wrong, so the answer never
- * races the client's upload.
+ * races the client's upload. When it throws, nothing received is left on disk.
  */
-export async function readSinglePart(req: Request, maxBytes: number): Promise<Uint8Array> {
+export async function readSinglePart(
+  req: Request,
+  maxBytes: number,
+  newSink: () => PartSink,
+): Promise<PartUpload> {
   // Step 1: only a well-formed multipart content type can be read at all.
   let parser: busboy.Busboy;
   try {
@@ -30,7 +40,9 @@ export async function readSinglePart(req: Request, maxBytes: number): Promise<Ui
 
   // Step 2: count every part, keep the first one's bytes only, and watch the total size.
   let partCount = 0;
-  const first: Buffer[] = [];
+  let field: Buffer | null = null;
+  let sink: PartSink | null = null;
+  let sinkDone: Promise<void> = Promise.resolve();
   let received = 0;
   let tooLarge = false;
   let settle: (error?: ApiError) => void = () => undefined;
@@ -39,16 +51,23 @@ export async function readSinglePart(req: Request, maxBytes: number): Promise<Ui
   });
   parser.on('file', (_name, stream) => {
     partCount += 1;
-    const keep = partCount === 1;
-    stream.on('data', (chunk: Buffer) => {
-      if (keep) first.push(chunk);
-    });
     // A part cut off by the end of the body fails on the part's own stream too.
     stream.on('error', (cause: unknown) => settle(multipartInvalid(reason(cause))));
+    if (partCount !== 1) {
+      stream.resume();
+      return;
+    }
+    const target = newSink();
+    sink = target;
+    sinkDone = new Promise((resolve, reject) => {
+      target.on('finish', resolve);
+      target.on('error', reject);
+    });
+    stream.pipe(target);
   });
   parser.on('field', (_name, value) => {
     partCount += 1;
-    if (partCount === 1) first.push(Buffer.from(value, 'latin1'));
+    if (partCount === 1) field = Buffer.from(value, 'latin1');
   });
   parser.on('close', () => settle());
   parser.on('error', (cause) => settle(multipartInvalid(reason(cause))));
@@ -68,11 +87,17 @@ export async function readSinglePart(req: Request, maxBytes: number): Promise<Ui
 
   try {
     await outcome;
+    if (!tooLarge) await sinkDone;
   } catch (error) {
+    (sink as PartSink | null)?.discard();
     await drainRequest(req, Number.POSITIVE_INFINITY);
-    throw error;
+    if (error instanceof ApiError) throw error;
+    throw new ApiError(500, [
+      problem('err.uploadNotStored', `The upload could not be stored: ${reason(error)}.`),
+    ]);
   }
   if (tooLarge) {
+    (sink as PartSink | null)?.discard();
     await drainRequest(req, Number.POSITIVE_INFINITY);
     throw ApiError.single(
       413,
@@ -93,6 +118,7 @@ export async function readSinglePart(req: Request, maxBytes: number): Promise<Ui
     );
   }
   if (partCount > 1) {
+    (sink as PartSink | null)?.discard();
     throw ApiError.single(
       400,
       'err.importFileMultiple',
@@ -101,7 +127,9 @@ export async function readSinglePart(req: Request, maxBytes: number): Promise<Ui
       { fieldName: 'file', errorValue: partCount },
     );
   }
-  return Buffer.concat(first);
+  const kept = field as Buffer | null;
+  if (kept !== null) return { kind: 'bytes', bytes: kept };
+  return (sink as PartSink | null)?.upload() ?? { kind: 'bytes', bytes: Buffer.alloc(0) };
 }
 
 function multipartInvalid(detail: string): ApiError {

@@ -76,7 +76,7 @@ describe('the defaults', () => {
     expect(() => resolveSimulatorOptions({ maxBodyBytes: 1000, maxStoredBytes: 999 })).toThrow(
       /maxStoredBytes \(999\) must be at least maxBodyBytes \(1000\)/,
     );
-    const big = 512 * 1024 * 1024;
+    const big = 3 * 1024 * 1024 * 1024;
     expect(resolveSimulatorOptions({ maxBodyBytes: big }).maxStoredBytes).toBe(big);
   });
 });

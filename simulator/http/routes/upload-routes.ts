@@ -4,8 +4,9 @@ import type { ImportUpload } from '../../../model/import-process.js';
 import type { SimulatorEngine } from '../../engine/simulator-engine.js';
 import { ApiError, problem } from '../api-error.js';
 import { success } from '../envelope.js';
-import { jsonBodyBytes } from '../json-body.js';
-import { readSinglePart } from '../read-single-part.js';
+import { jsonBodyBytes, jsonBodyUtf8 } from '../json-body.js';
+import { PartSink } from '../part-sink.js';
+import { readSinglePart, type PartUpload } from '../read-single-part.js';
 import { headerValue, queryValue, whyMissing } from '../request-headers.js';
 import { principalOf } from '../require-token.js';
 
@@ -13,38 +14,39 @@ import { principalOf } from '../require-token.js';
 export function uploadMultipart(engine: SimulatorEngine) {
   return async (req: Request, res: Response): Promise<void> => {
     // Step 1: read the body first, so every answer comes after the whole upload.
-    let bytes: Uint8Array | null = null;
+    let upload: PartUpload | null = null;
     let bodyError: ApiError | null = null;
+    const newSink = (): PartSink => new PartSink(engine.spool, engine.options.memoryUploadBytes);
     try {
-      bytes = await readSinglePart(req, engine.options.maxBodyBytes);
+      upload = await readSinglePart(req, engine.options.maxBodyBytes, newSink);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       if (error.status === 413) throw error;
       bodyError = error;
     }
 
-    // Step 2: a tenant the user may not access is refused before anything else is judged.
-    assertTenantAccess(req, res);
+    try {
+      // Step 2: a tenant the user may not access is refused before anything else is judged.
+      assertTenantAccess(req, res);
 
-    // Step 3: report every problem of the request together.
-    const problems = [
-      ...sourceProblems(queryValue(req, 'sourceName'), queryValue(req, 'sourceRef'), 'query'),
-      ...tenantProblems(req),
-      ...(bodyError?.problems ?? []),
-    ];
-    if (problems.length > 0 || bytes === null) throw new ApiError(400, problems);
+      // Step 3: report every problem of the request together.
+      const problems = [
+        ...sourceProblems(queryValue(req, 'sourceName'), queryValue(req, 'sourceRef'), 'query'),
+        ...tenantProblems(req),
+        ...(bodyError?.problems ?? []),
+      ];
+      if (problems.length > 0 || upload === null) throw new ApiError(400, problems);
 
-    create(
-      engine,
-      req,
-      res,
-      { kind: 'bytes', bytes },
-      {
+      create(engine, req, res, upload, {
         sourceName: String(queryValue(req, 'sourceName')),
         sourceRef: String(queryValue(req, 'sourceRef')),
-        bytes: bytes.byteLength,
-      },
-    );
+        bytes: upload.kind === 'file' ? upload.bytes : upload.bytes.byteLength,
+      });
+      upload = null;
+    } finally {
+      // An upload that did not become a process leaves nothing behind.
+      if (upload !== null) engine.discardUpload(upload);
+    }
   };
 }
 
@@ -69,11 +71,14 @@ export function uploadJson(engine: SimulatorEngine) {
     const problems = [...sourceProblems(sourceName, sourceRef, 'source'), ...tenantProblems(req)];
     if (problems.length > 0) throw new ApiError(400, problems);
 
+    // The body is read again by the import file reader, as a file would be; its `source`
+    // member is one the reader ignores.
+    const raw = jsonBodyUtf8(req);
     create(
       engine,
       req,
       res,
-      { kind: 'document', document },
+      raw === null ? { kind: 'document', document } : { kind: 'bytes', bytes: raw },
       { sourceName: String(sourceName), sourceRef: String(sourceRef), bytes: jsonBodyBytes(req) },
     );
   };
