@@ -13,7 +13,8 @@ Usage:
 replay options:
   --target URL          run against a provider at URL (default: an embedded simulator)
   --token T             x-auth-token to send (default: import-harness)
-  --report FORMAT:FILE  also write a report; FORMAT is json or junit; may be repeated
+  --report FORMAT:FILE  also write a report; FORMAT is json or junit (one test case per
+                        scenario); may be repeated
 
 serve options:
   --host HOST                   interface to listen on (default: 127.0.0.1)
@@ -45,6 +46,8 @@ verify options:
   --provider-version V      provider version the results are recorded for (with --publish)
   --branch B                provider branch; also selects consumer pacts of the same branch
   --publish                 publish the verification results to the broker
+  --report FORMAT:FILE      also write a report; FORMAT is json or junit (one test case per
+                            interaction); may be repeated
 
 publish options (broker from PACT_BROKER_BASE_URL and PACT_BROKER_TOKEN or
 PACT_BROKER_USERNAME/PACT_BROKER_PASSWORD):
@@ -54,14 +57,17 @@ PACT_BROKER_USERNAME/PACT_BROKER_PASSWORD):
   --tag T                   a tag for the version; may be repeated
 
 explore options:
-  --runs N           cases to generate (default: 100)
-  --seed S           seed of the generator; the same seed generates the same cases (default: random)
-  --target URL       run against a provider at URL, only cases that need no control API
-                     (default: an embedded simulator)
-  --token T          x-auth-token to send (default: import-harness)
-  --out DIR          where the shrunk failing case is written (default: reports/explore)
-  --max-steps K      most client steps per case (default: 8)
-  --disputed         also generate cases in the territory of known findings (see README)
+  --runs N              cases to generate (default: 100)
+  --seed S              seed of the generator; the same seed generates the same cases
+                        (default: random)
+  --target URL          run against a provider at URL, only cases that need no control API
+                        (default: an embedded simulator)
+  --token T             x-auth-token to send (default: import-harness)
+  --out DIR             where the shrunk failing case is written (default: reports/explore)
+  --max-steps K         most client steps per case (default: 8)
+  --disputed            also generate cases in the territory of known findings (see README)
+  --report FORMAT:FILE  also write a report; FORMAT is json or junit (one test case per
+                        generated case); may be repeated
 
 Exit codes: 0 everything passed, 1 something failed, 2 usage or file error.
 `;

@@ -5,15 +5,19 @@ import {
   formatProgress,
   formatSummary,
 } from '../../explore/report/format-explore.js';
+import { caseTimes } from '../../explore/report/case-times.js';
+import { formatExploreJson } from '../../explore/report/format-explore-json.js';
+import { formatExploreJunit } from '../../explore/report/format-explore-junit.js';
 import { DEFAULT_EXPLORE_OPTIONS, explore } from '../../explore/runner/explore.js';
 import { DEFAULT_CASE_OPTIONS } from '../../explore/generators/case-arbitrary.js';
 import { NO_PAINT } from '../../scenarios/report/format-human.js';
 import { useColour, type CliIo } from '../cli-io.js';
+import { parseReports, writeReports } from '../report-option.js';
 import { parseTarget, assertReachable, COLOURS } from '../target-option.js';
 
 /**
  * `import-harness explore [--runs N] [--seed S] [--target URL] [--token T] [--out DIR]
- * [--max-steps K] [--disputed]`
+ * [--max-steps K] [--disputed] [--report FORMAT:FILE]`
  */
 export async function exploreCommand(args: readonly string[], io: CliIo): Promise<number> {
   // Step 1: every option is checked before anything runs.
@@ -27,16 +31,19 @@ export async function exploreCommand(args: readonly string[], io: CliIo): Promis
       out: { type: 'string' },
       'max-steps': { type: 'string' },
       disputed: { type: 'boolean' },
+      report: { type: 'string', multiple: true },
     },
   });
   const runs = positive('--runs', values.runs, DEFAULT_EXPLORE_OPTIONS.runs);
   const maxSteps = positive('--max-steps', values['max-steps'], DEFAULT_CASE_OPTIONS.maxSteps);
   const seed = parseSeed(values.seed);
+  const reports = parseReports(values.report, 'explore');
   const target = values.target === undefined ? undefined : parseTarget(values.target);
   if (target !== undefined) await assertReachable(target);
 
-  // Step 2: explore, drawing a progress bar on a terminal.
+  // Step 2: explore, timing each case and drawing a progress bar on a terminal.
   const terminal = io.stdout.isTTY === true;
+  const times = caseTimes();
   const result = await explore({
     runs,
     maxSteps,
@@ -53,16 +60,21 @@ export async function exploreCommand(args: readonly string[], io: CliIo): Promis
     outDir: values.out ?? DEFAULT_EXPLORE_OPTIONS.outDir,
     disputed: values.disputed ?? false,
     command: rerunCommand(args),
-    ...(terminal
-      ? { onProgress: (progress) => io.stdout.write(`\r${formatProgress(progress)}\u001b[K`) }
-      : {}),
+    onProgress: (progress) => {
+      times.record(progress);
+      if (terminal) io.stdout.write(`\r${formatProgress(progress)}\u001b[K`);
+    },
   });
   if (terminal) io.stdout.write('\r\u001b[K');
 
-  // Step 3: the failure, if any, then the summary line.
+  // Step 3: the failure, if any, the summary line, and the reports, which a failure writes too.
   const paint = useColour(io) ? COLOURS : NO_PAINT;
   if (result.failure !== null) io.stdout.write(`${formatExploreFailure(result, paint)}\n`);
   io.stdout.write(`${formatSummary(result)}\n`);
+  writeReports(reports, {
+    json: () => formatExploreJson(result, runs),
+    junit: () => formatExploreJunit(result, times.durationsMs()),
+  });
   return result.failure === null ? 0 : 1;
 }
 

@@ -1,9 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { UsageError } from '../../errors/usage-error.js';
-import { FileError } from '../../errors/file-error.js';
 import {
   formatScenarioResult,
   formatSummary,
@@ -15,15 +11,11 @@ import { loadScenarios, replay, type ReplaySummary } from '../../scenarios/runne
 import { providerTarget, simulatorTarget } from '../../scenarios/runner/run-target.js';
 import { startSimulator } from '../../simulator/start-simulator.js';
 import { useColour, type CliIo } from '../cli-io.js';
+import { parseReports, writeReports } from '../report-option.js';
 import { parseTarget, assertReachable, COLOURS } from '../target-option.js';
 
 /** The scenario library that ships with the harness. */
 export const BUNDLED_LIBRARY = fileURLToPath(new URL('../../scenarios/library', import.meta.url));
-
-interface ReportRequest {
-  readonly format: 'json' | 'junit';
-  readonly file: string;
-}
 
 /** `import-harness replay [FILES|DIRS…] [--target URL] [--token T] [--report FORMAT:FILE]` */
 export async function replayCommand(args: readonly string[], io: CliIo): Promise<number> {
@@ -37,7 +29,7 @@ export async function replayCommand(args: readonly string[], io: CliIo): Promise
       report: { type: 'string', multiple: true },
     },
   });
-  const reports = (values.report ?? []).map(parseReport);
+  const reports = parseReports(values.report, 'replay');
   const target = values.target === undefined ? undefined : parseTarget(values.target);
   const scenarios = loadScenarios(positionals.length > 0 ? positionals : [BUNDLED_LIBRARY]);
 
@@ -61,35 +53,11 @@ export async function replayCommand(args: readonly string[], io: CliIo): Promise
     }
   }
 
-  // Step 3: the summary and the reports.
+  // Step 3: the summary and the reports, which a failed run writes too.
   print(formatSummary(summary));
-  for (const report of reports) writeReport(report, summary);
+  writeReports(reports, {
+    json: () => formatJsonReport(summary),
+    junit: () => formatJunitReport(summary),
+  });
   return summary.failed > 0 ? 1 : 0;
-}
-
-function parseReport(value: string): ReportRequest {
-  const match = /^(json|junit):(.+)$/.exec(value);
-  if (match === null || match[1] === undefined || match[2] === undefined) {
-    throw new UsageError(
-      `--report must be json:FILE or junit:FILE; got ${JSON.stringify(value)}. ` +
-        'Example: --report junit:reports/replay.xml',
-    );
-  }
-  return { format: match[1] as ReportRequest['format'], file: match[2] };
-}
-
-function writeReport(report: ReportRequest, summary: ReplaySummary): void {
-  const text = report.format === 'json' ? formatJsonReport(summary) : formatJunitReport(summary);
-  try {
-    mkdirSync(dirname(report.file), { recursive: true });
-    writeFileSync(report.file, text);
-  } catch (cause) {
-    throw new FileError(
-      report.file,
-      `Cannot write the ${report.format} report to ${report.file}.`,
-      {
-        cause,
-      },
-    );
-  }
 }

@@ -1,20 +1,29 @@
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { PACTS_DIR, PROVIDER_NAME } from '../../contracts/contract-names.js';
 import {
   formatInteraction,
+  formatVerificationJson,
+  formatVerificationJunit,
   formatVerificationSummary,
 } from '../../contracts/verifier/format-verification.js';
 import { resolvePactSources } from '../../contracts/verifier/pact-sources.js';
+import {
+  pactInteractionsOf,
+  type PactInteraction,
+} from '../../contracts/verifier/verification-report.js';
 import type { BrokerJob, ConsumerVersionSelector } from '../../contracts/verifier/verifier-job.js';
 import { verifyProvider } from '../../contracts/verifier/verify-provider.js';
 import { UsageError } from '../../errors/usage-error.js';
 import { NO_PAINT } from '../../scenarios/report/format-human.js';
 import { useColour, type CliIo } from '../cli-io.js';
+import { parseReports, writeReports } from '../report-option.js';
 import { COLOURS, parseTarget } from '../target-option.js';
 
 /**
  * `import-harness verify [--provider-base-url URL] [--pact-url FILE_OR_URL…] [--pact-dir DIR…]
- * [--token T] [--tenant T] [--broker-url URL --provider-version V --branch B --publish]`
+ * [--token T] [--tenant T] [--broker-url URL --provider-version V --branch B --publish]
+ * [--report FORMAT:FILE]`
  */
 export async function verifyCommand(args: readonly string[], io: CliIo): Promise<number> {
   // Step 1: every flag and pact file is checked before anything starts.
@@ -30,8 +39,10 @@ export async function verifyCommand(args: readonly string[], io: CliIo): Promise
       'provider-version': { type: 'string' },
       branch: { type: 'string' },
       publish: { type: 'boolean' },
+      report: { type: 'string', multiple: true },
     },
   });
+  const reports = parseReports(values.report, 'verify');
   const providerBaseUrl = optionalUrl('--provider-base-url', values['provider-base-url']);
   const broker = brokerJob(values, io.env);
   const urls = values['pact-url'] ?? [];
@@ -51,11 +62,34 @@ export async function verifyCommand(args: readonly string[], io: CliIo): Promise
     ...(io.signal === undefined ? {} : { signal: io.signal }),
   });
 
-  // Step 3: one line per interaction, then the count.
+  // Step 3: one line per interaction, the count, and the reports, which a failure writes too.
   const paint = useColour(io) ? COLOURS : NO_PAINT;
   for (const item of summary.interactions) io.stdout.write(`${formatInteraction(item, paint)}\n`);
   io.stdout.write(`${formatVerificationSummary(summary)}\n`);
+  const pacts = reports.length === 0 ? [] : readPactInteractions(sources.pactUrls);
+  writeReports(reports, {
+    json: () => formatVerificationJson(summary, pacts),
+    junit: () => formatVerificationJunit(summary, pacts),
+  });
   return summary.failed > 0 ? 1 : 0;
+}
+
+/**
+ * The interactions of the local pact files, with their provider states, to name each
+ * interaction in the reports. The files were checked before the run; a pact from a URL
+ * names none.
+ */
+function readPactInteractions(pactUrls: readonly string[]): PactInteraction[] {
+  return pactUrls
+    .filter((source) => !/^https?:\/\//i.test(source))
+    .flatMap((file) => {
+      try {
+        return pactInteractionsOf(JSON.parse(readFileSync(file, 'utf8')));
+      } catch {
+        // Gone since the check: its interactions keep their descriptions, without states.
+        return [];
+      }
+    });
 }
 
 interface BrokerFlags {

@@ -166,3 +166,84 @@ function take<T>(items: T[], matches: (item: T) => boolean): T | undefined {
   const index = items.findIndex(matches);
   return index === -1 ? undefined : items.splice(index, 1)[0];
 }
+
+/** A provider state as a pact names it, with its parameters. */
+export interface PactProviderState {
+  readonly name: string;
+  readonly params: Readonly<Record<string, unknown>>;
+}
+
+/** An interaction as its pact file states it: whose, for which provider, from which states. */
+export interface PactInteraction {
+  readonly consumer: string;
+  readonly provider: string | null;
+  readonly description: string;
+  readonly states: readonly PactProviderState[];
+}
+
+/** An outcome with what its pact file says of it; nothing known for a pact from elsewhere. */
+export interface DescribedOutcome extends InteractionOutcome {
+  /** Found in a local pact file: the consumer, provider and states are the file's. */
+  readonly pact: PactInteraction | null;
+}
+
+const pactFileSchema = z.looseObject({
+  consumer: z.looseObject({ name: z.string() }),
+  provider: z.looseObject({ name: z.string() }).optional(),
+  interactions: z.array(
+    z.looseObject({
+      description: z.string(),
+      // Pact V3 and later: a list with parameters; V2: one state by name.
+      providerStates: z
+        .array(
+          z.looseObject({
+            name: z.string(),
+            params: z.record(z.string(), z.unknown()).optional(),
+          }),
+        )
+        .optional(),
+      providerState: z.string().optional(),
+    }),
+  ),
+});
+
+/** The interactions of a parsed pact file, with their states; none for what is not a pact. */
+export function pactInteractionsOf(pact: unknown): PactInteraction[] {
+  const parsed = pactFileSchema.safeParse(pact);
+  if (!parsed.success) return [];
+  const { consumer, provider, interactions } = parsed.data;
+  return interactions.map((interaction) => ({
+    consumer: consumer.name,
+    provider: provider?.name ?? null,
+    description: interaction.description,
+    states:
+      interaction.providerStates?.map((state) => ({
+        name: state.name,
+        params: state.params ?? {},
+      })) ??
+      (interaction.providerState === undefined
+        ? []
+        : [{ name: interaction.providerState, params: {} }]),
+  }));
+}
+
+/**
+ * Pairs each outcome with its interaction in the local pact files, by consumer and
+ * description, in order, as the verifier runs them.
+ */
+export function describeOutcomes(
+  outcomes: readonly InteractionOutcome[],
+  pacts: readonly PactInteraction[],
+): DescribedOutcome[] {
+  const unused = [...pacts];
+  return outcomes.map((outcome) => {
+    const pact =
+      take(
+        unused,
+        (item) =>
+          item.description === outcome.description &&
+          (outcome.consumer === null || item.consumer === outcome.consumer),
+      ) ?? null;
+    return { ...outcome, pact };
+  });
+}

@@ -6,7 +6,7 @@
 import { formatFailure, NO_PAINT, type Paint } from '../../scenarios/report/format-human.js';
 import type { StepFailure } from '../../scenarios/runner/scenario-result.js';
 import type { ExploreProgress, ExploreResult } from '../runner/explore.js';
-import type { ExchangeRecord } from '../runner/run-case.js';
+import type { CaseFailure, ExchangeRecord } from '../runner/run-case.js';
 
 const BAR_WIDTH = 30;
 
@@ -32,18 +32,10 @@ export function formatExploreFailure(result: ExploreResult, paint: Paint = NO_PA
   const found = result.failure;
   if (found === null) return '';
   const { failure } = found;
-  const what = {
-    invariant: `invariant ${failure.rules.join(', ')} broken`,
-    'set-up': 'the case could not be set up as the oracle expects',
-    disagreement: `disagreement with the oracle on ${failure.rules.join(', ') || 'the step'}`,
-    history:
-      `the transitions the simulator recorded differ from the oracle's on ` +
-      `${failure.rules.join(', ')} (control API; no scenario step states them)`,
-  }[failure.kind];
   const lines = [
     `${paint.fail('✗')} explore found a failure after ${result.runs} cases ` +
       `(seed ${result.seed}; shrunk ${found.shrinks} times to ${found.generated.scenario.steps.length} steps)`,
-    `    broken: ${what}`,
+    `    broken: ${describeBroken(failure)}`,
   ];
   if (failure.step !== null) lines.push(`    step ${failure.step.number}: ${failure.step.label}`);
   const asStep: StepFailure = {
@@ -61,6 +53,24 @@ export function formatExploreFailure(result: ExploreResult, paint: Paint = NO_PA
     `    explore again: ${result.command}`,
   );
   return lines.join('\n');
+}
+
+/** What a failing case broke, in one line: the invariant, the rule or the set-up. */
+export function describeBroken(failure: CaseFailure): string {
+  const rules = failure.rules.join(', ');
+  switch (failure.kind) {
+    case 'invariant':
+      return `invariant ${rules} broken`;
+    case 'set-up':
+      return 'the case could not be set up as the oracle expects';
+    case 'disagreement':
+      return `disagreement with the oracle on ${rules || 'the step'}`;
+    case 'history':
+      return (
+        `the transitions the simulator recorded differ from the oracle's on ${rules} ` +
+        '(control API; no scenario step states them)'
+      );
+  }
 }
 
 function formatEarlier(earlier: ExchangeRecord): string[] {

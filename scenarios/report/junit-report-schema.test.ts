@@ -2,26 +2,21 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateXML } from 'xmllint-wasm';
+import { formatVerificationJunit } from '../../contracts/verifier/format-verification.js';
+import { formatExploreJunit } from '../../explore/report/format-explore-junit.js';
 import { startSimulator } from '../../simulator/start-simulator.js';
+import { junitProblems as problems } from '../../test/support/junit-schema.js';
+import {
+  DASHBOARD_PACT,
+  FAILED_EXPLORATION,
+  PASSED_EXPLORATION,
+  VERIFICATION,
+} from '../../test/support/report-fixtures.js';
+import { contractFixture } from '../../test/contract/support.js';
 import { fixture, runCliCaptured } from '../../test/support/run-cli.js';
 import type { ReplaySummary } from '../runner/replay.js';
 import type { ScenarioResult } from '../runner/scenario-result.js';
 import { formatJunitReport } from './format-junit.js';
-
-const SCHEMA = {
-  fileName: 'junit-report.xsd',
-  contents: readFileSync(new URL('./junit-report.xsd', import.meta.url), 'utf8'),
-};
-
-/** The schema's verdict on a document: the problems libxml2 names, none when valid. */
-async function problems(xml: string): Promise<string[]> {
-  const result = await validateXML({
-    xml: [{ fileName: 'report.xml', contents: xml }],
-    schema: SCHEMA,
-  });
-  return result.errors.map((error) => error.message);
-}
 
 function scenario(
   outcome: ScenarioResult['outcome'],
@@ -106,6 +101,75 @@ describe('the JUnit report', () => {
     expect(xml.match(/<testcase /g)).toHaveLength(3);
     expect(xml.match(/<failure /g)).toHaveLength(1);
     expect(xml.match(/<skipped /g)).toHaveLength(1);
+  });
+});
+
+describe('the JUnit report of explore', () => {
+  it('is valid for a run in which every case passed', async () => {
+    expect(await problems(formatExploreJunit(PASSED_EXPLORATION, [310, 42, 57]))).toEqual([]);
+  });
+
+  it('is valid for a run that found and shrank a failure', async () => {
+    const xml = formatExploreJunit(FAILED_EXPLORATION, [310, 42, 57]);
+
+    expect(xml).toContain('<failure ');
+    expect(await problems(xml)).toEqual([]);
+  });
+
+  it('is valid without the time of each case', async () => {
+    expect(await problems(formatExploreJunit(FAILED_EXPLORATION))).toEqual([]);
+  });
+
+  it('is valid as explore writes it for a real run', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'ih-junit-')), 'explore.xml');
+
+    const run = await runCliCaptured(
+      'explore',
+      '--runs',
+      '3',
+      '--seed',
+      '5',
+      '--max-steps',
+      '2',
+      '--report',
+      `junit:${file}`,
+    );
+
+    expect(run.exitCode).toBe(0);
+    const xml = readFileSync(file, 'utf8');
+    expect(xml).toContain('tests="3" failures="0" errors="0" skipped="0"');
+    expect(await problems(xml)).toEqual([]);
+  });
+});
+
+describe('the JUnit report of verify', () => {
+  it('is valid for passed, failed, not verifiable and pending interactions', async () => {
+    const xml = formatVerificationJunit(VERIFICATION, DASHBOARD_PACT);
+
+    expect(xml).toContain('<failure ');
+    expect(xml).toContain('<skipped ');
+    expect(await problems(xml)).toEqual([]);
+  });
+
+  it('is valid when no local pact file names the interactions', async () => {
+    expect(await problems(formatVerificationJunit(VERIFICATION))).toEqual([]);
+  });
+
+  it('is valid as verify writes it for a real run with a failing interaction', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'ih-junit-')), 'verify.xml');
+
+    const run = await runCliCaptured(
+      'verify',
+      '--pact-url',
+      contractFixture('wrong-expectation.pact.json'),
+      '--report',
+      `junit:${file}`,
+    );
+
+    expect(run.exitCode).toBe(1);
+    const xml = readFileSync(file, 'utf8');
+    expect(xml).toContain('tests="1" failures="1" errors="0" skipped="0"');
+    expect(await problems(xml)).toEqual([]);
   });
 });
 
