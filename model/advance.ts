@@ -5,6 +5,7 @@ import { extractEntities, parseImportFile } from './parse-import-file.js';
 import { recordTransition } from './record-transition.js';
 import { resolveDispatch } from './resolve-dispatch.js';
 import { newRowIds } from './row-ids.js';
+import { pendingEntity, withState } from './tracked-entity.js';
 import { judgeEntities } from './validation/validate-entities.js';
 
 /**
@@ -39,9 +40,9 @@ export function advance(process: ImportProcess, context: ModelContext): StepResu
         sameFileReferences: context.options.sameFileReferences,
       });
       const entities = process.entities.map((entity, index): ImportEntity => {
-        const found = problems[index] ?? NO_PROBLEMS;
-        if (found.length === 0) return { ...entity, problems: NO_PROBLEMS, status: 'VALID' };
-        return { ...entity, problems: found, status: 'INVALID' };
+        const found = problems[index] ?? [];
+        if (found.length === 0) return withState(entity, { problems: found, status: 'VALID' });
+        return withState(entity, { problems: found, status: 'INVALID' });
       });
       const rejected = entities.some((entity) => entity.status === 'INVALID');
       return rejected
@@ -52,7 +53,9 @@ export function advance(process: ImportProcess, context: ModelContext): StepResu
     case 'APPROVED':
     case 'PARTIALLY_APPROVED': {
       const entities = process.entities.map((entity): ImportEntity =>
-        entity.status === 'VALID' ? { ...entity, status: 'SENT', sends: entity.sends + 1 } : entity,
+        entity.status === 'VALID'
+          ? withState(entity, { status: 'SENT', sends: entity.sends + 1 })
+          : entity,
       );
       const dispatch =
         process.dispatchId === null
@@ -84,20 +87,10 @@ export function finishParsing(
     const changes = { upload: null, technicalError: read.reason };
     return stepOf(recordTransition(process, 'T-3', 'ERROR', now, changes), 'T-3', context);
   }
-  const entities = read.entities.map((entity): ImportEntity => ({
-    ...entity,
-    status: 'PENDING',
-    problems: NO_PROBLEMS,
-    sends: 0,
-    retrySends: 0,
-    lastSend: null,
-    refusal: null,
-  }));
+  const entities = read.entities.map(pendingEntity);
   const next = recordTransition(process, 'T-4', 'PARSED', now, { upload: null, entities });
   return stepOf(next, 'T-4', context);
 }
-
-const NO_PROBLEMS: ImportEntity['problems'] = Object.freeze([]);
 
 function stepOf(
   process: ImportProcess,

@@ -2,6 +2,7 @@ import { referencedEntity } from './entity-reference.js';
 import type { ImportEntity, ImportProcess } from './import-process.js';
 import type { ModelContext, StepResult } from './model-context.js';
 import { recordTransition } from './record-transition.js';
+import { withState } from './tracked-entity.js';
 import type { ProcessStatus } from './statuses.js';
 import type { CreatedEntity } from './tenant-view.js';
 
@@ -111,12 +112,16 @@ function perform(process: ImportProcess, action: Action, context: ModelContext):
   // T-16: only the entities not created are sent again, and each such send counts (C-4).
   const resent = entities.map((entity): ImportEntity =>
     entity.status === 'NOT_CREATED'
-      ? { ...entity, status: 'SENT', sends: entity.sends + 1, retrySends: entity.retrySends + 1 }
+      ? withState(entity, {
+          status: 'SENT',
+          sends: entity.sends + 1,
+          retrySends: entity.retrySends + 1,
+        })
       : entity,
   );
   return done(recordTransition(process, 'T-16', 'SENDING', now, { entities: resent }), 'T-16');
 }
 
 function withStatus(entity: ImportEntity, status: ImportEntity['status']): ImportEntity {
-  return { ...entity, status };
+  return withState(entity, { status });
 }

@@ -25,8 +25,16 @@ export interface EntityRecord {
 
 const NO_PROBLEMS: readonly ValidationProblem[] = Object.freeze([]);
 
-/** The record of an entity read from a file, its own fields judged. */
-export function toEntityRecord(entity: ParsedEntity, referenceData: ReferenceData): EntityRecord {
+/**
+ * The record of an entity read from a file, its own fields judged. Strings that many entities
+ * share (the same `source`, the same referenced account) go through `share`, so that a file
+ * of millions keeps one copy of each.
+ */
+export function toEntityRecord(
+  entity: ParsedEntity,
+  referenceData: ReferenceData,
+  share: (text: string) => string = (text) => text,
+): EntityRecord {
   const field = ENTITY_REFERENCES[entity.type]?.field;
   const referenced = field === undefined ? undefined : ownValue(entity.data, field);
   const source = ownValue(entity.data, 'source');
@@ -34,8 +42,8 @@ export function toEntityRecord(entity: ParsedEntity, referenceData: ReferenceDat
   return {
     type: entity.type,
     key: entity.key,
-    reference: typeof referenced === 'string' && referenced !== '' ? referenced : null,
-    sourceJson: isRecord(source) ? JSON.stringify(source) : null,
+    reference: typeof referenced === 'string' && referenced !== '' ? share(referenced) : null,
+    sourceJson: isRecord(source) ? share(JSON.stringify(source)) : null,
     fieldProblems: problems.length === 0 ? NO_PROBLEMS : problems,
   };
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_READ_LIMITS } from './import-file/read-limits.js';
 import { extractEntities, parseImportFile, type ParseResult } from './parse-import-file.js';
+import { DEFAULT_REFERENCE_DATA } from './reference-data.js';
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
 const parse = (text: string): ParseResult => parseImportFile(bytes(text));
@@ -219,12 +221,14 @@ describe('parseImportFile refuses an unreadable file (ERROR)', () => {
 });
 
 describe('parseImportFile on hostile input', () => {
-  it('reads an element nested thousands of levels deep without overflowing the stack', () => {
+  it('refuses an element nested thousands of levels deep by its limit, stack intact', () => {
     const deep = '{"a":'.repeat(50_000) + '1' + '}'.repeat(50_000);
+    const file = bytes(`[{"externalPersonId": "P", "x": ${deep}}]`);
 
-    expect(outline(parse(`[{"externalPersonId": "P", "x": ${deep}}]`))).toEqual([
-      ['PERSON.PERSON', 'P'],
-    ]);
+    expectError(parseImportFile(file), /more than 32 levels deep \(limit maxNestingDepth\)/);
+    const limits = { ...DEFAULT_READ_LIMITS, maxNestingDepth: 100_000, maxValuesPerEntity: 1e6 };
+    const unlimited = parseImportFile(file, { referenceData: DEFAULT_REFERENCE_DATA, limits });
+    expect(outline(unlimited)).toEqual([['PERSON.PERSON', 'P']]);
   });
 
   it('refuses a top level of arrays nested thousands deep as an element that is no object', () => {

@@ -1,9 +1,10 @@
 import { DISPATCH_ORDER, type EntityType } from './entity-types.js';
-import { referencedEntity } from './entity-reference.js';
+import { ENTITY_REFERENCES } from './entity-reference.js';
 import { faultRuleMatches, faultRuleRefuses, type FaultRule } from './fault-rule.js';
 import type { ImportEntity, ImportProcess } from './import-process.js';
 import type { ModelContext, StepResult } from './model-context.js';
 import { recordTransition } from './record-transition.js';
+import { withState } from './tracked-entity.js';
 import type { CreatedEntity } from './tenant-view.js';
 
 /**
@@ -15,10 +16,12 @@ import type { CreatedEntity } from './tenant-view.js';
  */
 export function resolveDispatch(process: ImportProcess, context: ModelContext): StepResult {
   let faults = context.faults;
-  const createdNow = new Set<string>();
+  const createdNow = new Map<EntityType, Set<string>>(
+    DISPATCH_ORDER.map((type) => [type, new Set()]),
+  );
   const created: CreatedEntity[] = [];
   const exists = (type: EntityType, key: string): boolean =>
-    context.tenant.has(type, key) || createdNow.has(`${type}\u0000${key}`);
+    context.tenant.has(type, key) || createdNow.get(type)?.has(key) === true;
 
   const entities = [...process.entities];
   for (const type of DISPATCH_ORDER) {
@@ -26,26 +29,29 @@ export function resolveDispatch(process: ImportProcess, context: ModelContext): 
       if (entity.type !== type || entity.status !== 'SENT') return;
 
       // Every matching rule counts the send; any one of them may refuse it.
-      const outcome = applyFaultRules(faults, entity);
-      faults = outcome.faults;
+      let refusedBy: string | null = null;
+      if (faults.length > 0) {
+        const outcome = applyFaultRules(faults, entity);
+        faults = outcome.faults;
+        refusedBy = outcome.refusedBy;
+      }
       const refusal =
-        outcome.refusedBy !== null
-          ? `refused by fault rule ${outcome.refusedBy}`
+        refusedBy !== null
+          ? `refused by fault rule ${refusedBy}`
           : refusalFromTenant(entity, exists);
 
       if (refusal !== null) {
-        entities[index] = { ...entity, status: 'NOT_CREATED', lastSend: 'nacked', refusal };
+        entities[index] = withState(entity, { status: 'NOT_CREATED', lastSend: 'nacked', refusal });
         return;
       }
-      const reference = referencedEntity(entity);
-      createdNow.add(`${entity.type}\u0000${entity.key}`);
+      createdNow.get(entity.type)?.add(entity.key);
       created.push({
         type: entity.type,
         key: entity.key,
         processId: process.id,
-        reference: reference?.key ?? null,
+        reference: entity.reference,
       });
-      entities[index] = { ...entity, status: 'CREATED', lastSend: 'acked', refusal: null };
+      entities[index] = withState(entity, { status: 'CREATED', lastSend: 'acked', refusal: null });
     });
   }
 
@@ -82,9 +88,9 @@ function refusalFromTenant(
   if (exists(entity.type, entity.key)) {
     return `${entity.key} already exists in the tenant`;
   }
-  const reference = referencedEntity(entity);
-  if (reference !== null && !exists(reference.type, reference.key)) {
-    return `${reference.type} ${reference.key} does not exist in the tenant`;
+  const target = ENTITY_REFERENCES[entity.type]?.type;
+  if (target !== undefined && entity.reference !== null && !exists(target, entity.reference)) {
+    return `${target} ${entity.reference} does not exist in the tenant`;
   }
   return null;
 }

@@ -31,6 +31,8 @@ export interface ReadOptions {
 }
 
 const BYTE_ORDER_MARK = [0xef, 0xbb, 0xbf];
+/** Distinct strings remembered for sharing; past this, new ones are kept as they are. */
+const SHARED_STRINGS = 1 << 18;
 
 /** Reads an import file pushed in chunks of any size; `end()` gives the outcome. */
 export class ImportFileReader {
@@ -42,6 +44,14 @@ export class ImportFileReader {
   /** The first bytes, held until it is known whether they are a byte order mark. */
   #head: Buffer | null = Buffer.alloc(0);
   #syntax: string | null = null;
+  readonly #pool = new Map<string, string>();
+  /** One copy of each repeated string, up to a bound so that distinct ones cost little. */
+  readonly #share = (text: string): string => {
+    const shared = this.#pool.get(text);
+    if (shared !== undefined) return shared;
+    if (this.#pool.size < SHARED_STRINGS) this.#pool.set(text, text);
+    return text;
+  };
   #topLevel: string | null = null;
 
   constructor(options: ReadOptions) {
@@ -158,7 +168,7 @@ export class ImportFileReader {
       this.#buckets.countOnly(bucket);
       return;
     }
-    const record = toEntityRecord(entity, this.#options.referenceData);
+    const record = toEntityRecord(entity, this.#options.referenceData, this.#share);
     this.#buckets.add(bucket, record, reportBytesOf(record));
   }
 
@@ -191,10 +201,9 @@ export class ImportFileReader {
 
   #shapeProblem(type: EntityType, key: string, element: unknown, value: SplitValue): string | null {
     const { maxNestingDepth, maxValuesPerEntity } = this.#options.limits;
-    const name = `the ${type} entity with ${ENTITY_TYPE_INFO[type].keyField} ${describeValue(key)}`;
     if (value.depth > maxNestingDepth) {
       return (
-        `${name} nests objects and arrays more than ${maxNestingDepth} levels deep ` +
+        `${entityName(type, key)} nests objects and arrays more than ${maxNestingDepth} levels deep ` +
         '(limit maxNestingDepth). Flatten the entity'
       );
     }
@@ -203,7 +212,7 @@ export class ImportFileReader {
     const shape = measureShape(element, maxNestingDepth, maxValuesPerEntity);
     if (shape.values <= maxValuesPerEntity) return null;
     return (
-      `${name} holds more than ${maxValuesPerEntity} JSON values (limit ` +
+      `${entityName(type, key)} holds more than ${maxValuesPerEntity} JSON values (limit ` +
       'maxValuesPerEntity). Check the extract for a runaway list'
     );
   }
@@ -216,13 +225,22 @@ export function readImportFile(content: Uint8Array, options: ReadOptions): ReadR
   return reader.end();
 }
 
+function entityName(type: EntityType, key: string): string {
+  return `the ${type} entity with ${ENTITY_TYPE_INFO[type].keyField} ${describeValue(key)}`;
+}
+
 /** Thrown inside the splitter's listener to stop reading at an element's syntax error. */
 class StopReading extends Error {}
 
+const COLLECTION_TYPES: ReadonlyMap<string, EntityType> = new Map(
+  (Object.keys(ENTITY_TYPE_INFO) as EntityType[]).map((type) => [
+    ENTITY_TYPE_INFO[type].collection,
+    type,
+  ]),
+);
+
 function collectionType(key: string): EntityType | undefined {
-  return (Object.keys(ENTITY_TYPE_INFO) as EntityType[]).find(
-    (type) => ENTITY_TYPE_INFO[type].collection === key,
-  );
+  return COLLECTION_TYPES.get(key);
 }
 
 /** Whether the bytes begin like a byte order mark (as far as they go). */

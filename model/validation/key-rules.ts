@@ -25,6 +25,10 @@ export function existsProblem(
     fieldName: keyField,
     errorCode: existsCode(codePrefix),
     errorValue: entity.key,
-    errorMessage: `${keyField} ${describeValue(entity.key)} ${where}; a ${codePrefix} is imported only once.`,
+    errorMessage: `${keyField} ${describeValue(entity.key)} ${where}; ${article(codePrefix)} ${codePrefix} is imported only once.`,
   };
+}
+
+function article(noun: string): string {
+  return /^[aeiou]/.test(noun) ? 'an' : 'a';
 }

@@ -212,7 +212,10 @@ export function contextWith(overrides: Partial<ValidationContext> = {}): Validat
 }
 
 /** The problems of a single entity validated on its own. */
-export function problemsOf(entity: ParsedEntity, context: ValidationContext): ValidationProblem[] {
+export function problemsOf(
+  entity: ParsedEntity,
+  context: ValidationContext,
+): readonly ValidationProblem[] {
   return validateEntities([entity], context)[0] ?? [];
 }
 

@@ -22,18 +22,11 @@ export interface ValidationContext extends JudgeContext {
   readonly referenceData: ReferenceData;
 }
 
-interface Judgement {
-  readonly entity: EntityRecord;
-  /** Whether this is the first entity of its type with this key in the file. */
-  readonly firstCopy: boolean;
-  readonly problems: ValidationProblem[];
-}
-
 /** For each entity (same index as the input), every problem found; [] when valid. */
 export function validateEntities(
   entities: readonly ParsedEntity[],
   context: ValidationContext,
-): ValidationProblem[][] {
+): (readonly ValidationProblem[])[] {
   const records = entities.map((entity) => toEntityRecord(entity, context.referenceData));
   return judgeEntities(records, context);
 }
@@ -45,23 +38,26 @@ export function validateEntities(
 export function judgeEntities(
   entities: readonly EntityRecord[],
   context: JudgeContext,
-): ValidationProblem[][] {
+): (readonly ValidationProblem[])[] {
+  // Valid entities share one empty list: a file of millions allocates per problem, not per
+  // entity.
+  const problems = new Array<readonly ValidationProblem[]>(entities.length);
+  const firstCopies = new Uint8Array(entities.length);
+
   // Step 1: keys, in file order: only the first copy of a key is judged on its merits.
-  const seen = new Set<string>();
-  const judgements: Judgement[] = entities.map((entity) => {
-    const typedKey = `${entity.type}\u0000${entity.key}`;
-    const firstCopy = !seen.has(typedKey);
-    seen.add(typedKey);
+  const seen = new Map<EntityType, Set<string>>(DISPATCH_ORDER.map((type) => [type, new Set()]));
+  entities.forEach((entity, index) => {
+    const keys = seen.get(entity.type);
+    const firstCopy = keys?.has(entity.key) !== true;
+    keys?.add(entity.key);
+    firstCopies[index] = firstCopy ? 1 : 0;
 
     const exists = existsProblem(entity, firstCopy, context.tenant);
     const fields = entity.fieldProblems;
-    if (exists === undefined && fields.length === 0) return { entity, firstCopy, problems: [] };
-    return {
-      entity,
-      firstCopy,
-      problems: exists === undefined ? [...fields] : [exists, ...fields],
-    };
+    problems[index] =
+      exists !== undefined ? [exists, ...fields] : fields.length > 0 ? [...fields] : NONE;
   });
+  seen.clear();
 
   // Step 2: references, in dependency order, so that with same-file references an entity
   // relies only on referenced ones whose own validity, references included, is known.
@@ -72,14 +68,19 @@ export function judgeEntities(
   };
   for (const type of DISPATCH_ORDER) {
     const valid = new Set<string>();
-    for (const judgement of judgements) {
-      if (judgement.entity.type !== type) continue;
+    entities.forEach((entity, index) => {
+      if (entity.type !== type) return;
 
-      const problem = referenceProblem(judgement.entity, scope);
-      if (problem !== undefined) judgement.problems.push(problem);
-      if (judgement.firstCopy && judgement.problems.length === 0) valid.add(judgement.entity.key);
-    }
+      const problem = referenceProblem(entity, scope);
+      if (problem !== undefined) {
+        const found = problems[index] ?? NONE;
+        problems[index] = found === NONE ? [problem] : [...found, problem];
+      }
+      if (firstCopies[index] === 1 && problems[index] === NONE) valid.add(entity.key);
+    });
     validInFile.set(type, valid);
   }
-  return judgements.map((judgement) => judgement.problems);
+  return problems;
 }
+
+const NONE: readonly ValidationProblem[] = Object.freeze([]);

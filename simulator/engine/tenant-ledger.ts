@@ -1,9 +1,12 @@
 import type { EntityType } from '../../model/entity-types.js';
 import type { CreatedEntity, TenantView } from '../../model/tenant-view.js';
 
+/** One tenant's entities: a map per type, keyed by the entity's key. */
+type TenantEntities = Map<EntityType, Map<string, CreatedEntity>>;
+
 /** The entities created in each tenant, as the target APIs would hold them. */
 export class TenantLedger {
-  readonly #tenants = new Map<string, Map<string, CreatedEntity>>();
+  readonly #tenants = new Map<string, TenantEntities>();
   #size = 0;
 
   /** Entities across all tenants. */
@@ -13,24 +16,25 @@ export class TenantLedger {
 
   view(tenant: string): TenantView {
     // Reading never creates a tenant: asking about unknown tenants must not grow the ledger.
-    return { has: (type, key) => this.#tenants.get(tenant)?.has(ledgerKey(type, key)) === true };
+    return { has: (type, key) => this.#tenants.get(tenant)?.get(type)?.has(key) === true };
   }
 
   add(tenant: string, entity: CreatedEntity): void {
-    const entities = this.#tenant(tenant);
-    const key = ledgerKey(entity.type, entity.key);
-    if (!entities.has(key)) this.#size += 1;
-    entities.set(key, entity);
+    const entities = this.#ofType(tenant, entity.type);
+    if (!entities.has(entity.key)) this.#size += 1;
+    entities.set(entity.key, entity);
   }
 
   remove(tenant: string, entity: { type: EntityType; key: string }): void {
-    if (this.#tenants.get(tenant)?.delete(ledgerKey(entity.type, entity.key)) === true) {
+    if (this.#tenants.get(tenant)?.get(entity.type)?.delete(entity.key) === true) {
       this.#size -= 1;
     }
   }
 
   list(tenant: string): CreatedEntity[] {
-    return [...(this.#tenants.get(tenant)?.values() ?? [])];
+    const entities = this.#tenants.get(tenant);
+    if (entities === undefined) return [];
+    return [...entities.values()].flatMap((ofType) => [...ofType.values()]);
   }
 
   clear(): void {
@@ -38,16 +42,17 @@ export class TenantLedger {
     this.#size = 0;
   }
 
-  #tenant(tenant: string): Map<string, CreatedEntity> {
+  #ofType(tenant: string, type: EntityType): Map<string, CreatedEntity> {
     let entities = this.#tenants.get(tenant);
     if (entities === undefined) {
       entities = new Map();
       this.#tenants.set(tenant, entities);
     }
-    return entities;
+    let ofType = entities.get(type);
+    if (ofType === undefined) {
+      ofType = new Map();
+      entities.set(type, ofType);
+    }
+    return ofType;
   }
-}
-
-function ledgerKey(type: EntityType, key: string): string {
-  return `${type}\u0000${key}`;
 }
