@@ -6,6 +6,7 @@ import { exploreCommand } from './commands/explore-command.js';
 import { publishCommand } from './commands/publish-command.js';
 import { replayCommand } from './commands/replay-command.js';
 import { serveCommand } from './commands/serve-command.js';
+import { validateCommand } from './commands/validate-command.js';
 import { verifyCommand } from './commands/verify-command.js';
 import { USAGE } from './usage.js';
 
@@ -17,6 +18,7 @@ const COMMANDS: Readonly<Record<string, (args: readonly string[], io: CliIo) => 
     verify: verifyCommand,
     publish: publishCommand,
     explore: exploreCommand,
+    validate: validateCommand,
   };
 
 /**

@@ -8,6 +8,7 @@ Usage:
   import-harness verify [options]                 verify a provider against pact files or a broker
   import-harness publish [options]                publish pact files to the Pact Broker (env)
   import-harness explore [options]                run generated cases; shrink and save the first failure
+  import-harness validate FILE… [options]         check import files offline as the simulator would
   import-harness help                             show this text
 
 replay options:
@@ -68,6 +69,23 @@ explore options:
   --disputed            also generate cases in the territory of known findings (see README)
   --report FORMAT:FILE  also write a report; FORMAT is json or junit (one test case per
                         generated case); may be repeated
+
+validate options (each FILE gets the status its import would reach: ERROR, REJECTED or ready
+to send, with every problem; files are judged in the order given, as if imported one after
+another and created in full, so the entities of a file that is ready to send count as
+existing in the tenant for the files after it):
+  --tenant-state FILE       entities already in the tenant: the answer of
+                            GET /__simulator/tenants/{tenant}/entities, or
+                            {"persons": [KEYS], "accounts": […], "transactions": […],
+                            "contracts": […]} (default: an empty tenant)
+  --format FORMAT           text (default) or json
+  --same-file-references    count references to entities in the same file as existing
+  --reference-data FILE     JSON file with code catalogues replacing the defaults
+  --limit NAME=N            change a limit on reading a file: maxEntitiesPerFile,
+                            maxNestingDepth, maxValuesPerEntity or
+                            maxValidationReportBytes; may be repeated
+  validate exits 0 when every file is ready to send, 1 when one would be REJECTED or end
+  in ERROR, 2 for a usage error or a file that cannot be read.
 
 Exit codes: 0 everything passed, 1 something failed, 2 usage or file error.
 `;
