@@ -387,8 +387,14 @@ export class SimulatorEngine {
     const pace = this.#options.pace;
     if (pace === 'step') return;
     if (pace === 'instant') {
+      // A process from a spooled file may hold millions of entities: it moves on one
+      // transition at a time, letting other requests be answered in between.
+      const spooled = this.#store.get(id)?.upload?.kind === 'file';
       while (this.#advanceOne(id, 'background')?.advanced === true) {
-        // Each pass performs one transition; the loop ends at a suspended or final status.
+        if (spooled || (this.#store.get(id)?.entities.length ?? 0) > LARGE_PROCESS) {
+          this.#schedule(id, 0);
+          return;
+        }
       }
       return;
     }
@@ -440,6 +446,9 @@ export class SimulatorEngine {
     return `DIM-${this.#nextId++}`;
   }
 }
+
+/** Entities above which an `instant` process yields between transitions. */
+const LARGE_PROCESS = 50_000;
 
 function claimKey(tenant: string, sourceName: string, sourceRef: string): string {
   return JSON.stringify([tenant, sourceName, sourceRef]);
