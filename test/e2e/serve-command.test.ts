@@ -74,7 +74,7 @@ describe('import-harness', () => {
 
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toBe(
-      'import-harness: unknown command "replya". Commands: replay, serve, contracts, verify, publish, explore, help.\n',
+      'import-harness: unknown command "replya". Commands: replay, serve, contracts, verify, publish, explore, validate, help.\n',
     );
   });
 });
