@@ -9,6 +9,11 @@
  * `indexOf`, and an element that fits in one chunk is decoded without a copy.
  */
 
+import { isDelimiter, oddBackslashesBefore, parseKey, skipSpace } from './json-bytes.js';
+import { SplitError } from './split-error.js';
+
+export { SplitError } from './split-error.js';
+
 /** One element or member value as the file holds it. */
 export interface SplitValue {
   readonly text: string;
@@ -59,16 +64,6 @@ const enum Byte {
   CloseBracket = 0x5d,
   OpenBrace = 0x7b,
   CloseBrace = 0x7d,
-}
-
-/** A syntax error outside the elements: what was found and where. */
-export class SplitError extends Error {
-  constructor(
-    readonly offset: number,
-    detail: string,
-  ) {
-    super(detail);
-  }
 }
 
 export class JsonSplitter {
@@ -374,50 +369,5 @@ export class JsonSplitter {
         ? JSON.stringify(String.fromCharCode(byte))
         : `byte 0x${byte.toString(16)}`;
     throw new SplitError(this.#base + i, `expected ${expected} but found ${found}`);
-  }
-}
-
-function skipSpace(chunk: Buffer, i: number): number {
-  let at = i;
-  while (at < chunk.length) {
-    const byte = chunk[at];
-    if (
-      byte !== Byte.Space &&
-      byte !== Byte.LineFeed &&
-      byte !== Byte.CarriageReturn &&
-      byte !== Byte.Tab
-    ) {
-      break;
-    }
-    at += 1;
-  }
-  return at;
-}
-
-function isDelimiter(byte: number | undefined): boolean {
-  return (
-    byte === Byte.Comma ||
-    byte === Byte.CloseBracket ||
-    byte === Byte.CloseBrace ||
-    byte === Byte.Space ||
-    byte === Byte.LineFeed ||
-    byte === Byte.CarriageReturn ||
-    byte === Byte.Tab
-  );
-}
-
-/** Whether an odd run of backslashes ends just before `at` (not looking before `from`). */
-function oddBackslashesBefore(chunk: Buffer, at: number, from: number): boolean {
-  let count = 0;
-  for (let i = at - 1; i >= from && chunk[i] === Byte.Backslash; i -= 1) count += 1;
-  return count % 2 === 1;
-}
-
-function parseKey(text: string, offset: number): string {
-  try {
-    return JSON.parse(text) as string;
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new SplitError(offset, `a member name is not a valid JSON string (${detail})`);
   }
 }

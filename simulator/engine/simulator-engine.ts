@@ -1,84 +1,32 @@
 import type { StatusObject } from '../../api/wire-types.js';
 import { advance, finishParsing } from '../../model/advance.js';
-import { applyAction, type Action, type ActionRefusal } from '../../model/apply-action.js';
+import { applyAction, type Action } from '../../model/apply-action.js';
 import { createProcess } from '../../model/create-process.js';
 import type { FaultRule } from '../../model/fault-rule.js';
-import type { ReadResult } from '../../model/import-file/import-file-reader.js';
 import type { ImportProcess, ImportUpload } from '../../model/import-process.js';
 import type { ModelContext, StepResult } from '../../model/model-context.js';
-import { resolveSemanticsOptions, type SemanticsOptions } from '../../model/semantics-options.js';
+import { resolveSemanticsOptions } from '../../model/semantics-options.js';
 import type { ReadLimits } from '../../model/import-file/read-limits.js';
-import { isTransient, type ProcessStatus, type StatusKind } from '../../model/statuses.js';
+import { isTransient } from '../../model/statuses.js';
 import { toStatusObject } from '../../model/status-object.js';
 import type { CreatedEntity } from '../../model/tenant-view.js';
-import { assertPace, type Pace, type ResolvedSimulatorOptions } from '../simulator-options.js';
+import { assertPace, type ResolvedSimulatorOptions } from '../simulator-options.js';
+import type {
+  AccessScope,
+  ActionOutcome,
+  EngineStats,
+  FaultRuleInput,
+  ProcessSummary,
+  RuntimeConfig,
+  UploadInput,
+  UploadOutcome,
+} from './engine-types.js';
 import { ProcessStore, type StoreFull } from './process-store.js';
-import { readSpooledFile, readSpooledFileNow } from './read-spooled-file.js';
+import { SpooledReads } from './spooled-reads.js';
 import { TenantLedger } from './tenant-ledger.js';
 import { UploadSpool } from './upload-spool.js';
 
-export interface UploadInput {
-  readonly tenant: string;
-  readonly sourceName: string;
-  readonly sourceRef: string;
-  readonly upload: ImportUpload;
-  /** Size of the uploaded file in bytes, for the store's limit. */
-  readonly bytes: number;
-}
-
-export type UploadRefusalCode =
-  'err.importSourceRefExists' | 'err.processLimitReached' | 'err.storageLimitReached';
-
-export type UploadOutcome =
-  | { readonly ok: true; readonly status: StatusObject }
-  | {
-      readonly ok: false;
-      readonly code: UploadRefusalCode;
-      readonly message: string;
-      /** For refusals that go away by themselves: how long to wait before trying again. */
-      readonly retryAfterSeconds: number | null;
-    };
-
-export type ActionOutcome =
-  | { readonly kind: 'done'; readonly status: StatusObject }
-  | { readonly kind: 'not-found' }
-  | { readonly kind: 'refused'; readonly refusal: ActionRefusal };
-
-/** Which processes a request may see: the tenant it names, and the tenants of its user. */
-export interface AccessScope {
-  /** The tenant the request names (`x-leaf-tenant-code`), if any. */
-  readonly tenant?: string | undefined;
-  /** Whether the caller may see processes of a tenant. Default: every tenant. */
-  readonly mayAccess?: ((tenant: string) => boolean) | undefined;
-}
-
-export interface FaultRuleInput {
-  readonly match: FaultRule['match'];
-  readonly refuse: FaultRule['refuse'];
-}
-
-/** One kept process, as the control API lists it. */
-export interface ProcessSummary {
-  readonly importProcessId: string;
-  readonly tenant: string;
-  readonly statusCode: ProcessStatus;
-}
-
-/** What the engine holds, for the control API and for checking that memory stays flat. */
-export interface EngineStats {
-  readonly processes: Readonly<Record<StatusKind, number>> & { readonly total: number };
-  readonly storedBytes: number;
-  readonly createdEntities: number;
-  readonly batchClaims: number;
-  readonly pendingTransitions: number;
-  readonly faultRules: number;
-}
-
-/** What the simulator can change at run time through the control API. */
-export type RuntimeConfig = {
-  [K in keyof (SemanticsOptions & { pace?: Pace })]?:
-    (SemanticsOptions & { pace?: Pace })[K] | undefined;
-};
+export type { AccessScope } from './engine-types.js';
 
 /**
  * The simulator's state and its clockwork: processes, the entities created in each tenant,
@@ -93,8 +41,7 @@ export class SimulatorEngine {
   /** Claimed batches: tenant + sourceName + sourceRef → the process holding the claim. */
   readonly #claims = new Map<string, string>();
   readonly #timers = new Map<string, () => void>();
-  /** Spooled uploads being read in the background, and what was read, by process id. */
-  readonly #reads = new Map<string, { result: ReadResult | null; cancelled: boolean }>();
+  readonly #reads = new SpooledReads();
   readonly #spool: UploadSpool;
   #faults: readonly FaultRule[] = [];
   #nextId = 1000;
@@ -289,8 +236,7 @@ export class SimulatorEngine {
 
   /** Cancels background reads and removes the spooled files still waiting to be read. */
   #dropReads(): void {
-    for (const read of this.#reads.values()) read.cancelled = true;
-    this.#reads.clear();
+    this.#reads.cancelAll();
     for (const process of this.#store.processes()) {
       if (process.upload !== null) this.discardUpload(process.upload);
     }
@@ -348,34 +294,16 @@ export class SimulatorEngine {
       return advance(process, this.#context(process));
     }
 
-    // Step 1: what a background read has finished is used; one still running waits.
-    const read = this.#reads.get(process.id);
-    let result = read?.result ?? null;
-    if (result === null && mode === 'background') {
-      if (read === undefined) this.#startRead(process.id, upload.path);
-      return null;
-    }
-
-    // Step 2: a transition due now reads the file on the spot.
-    if (read !== undefined) read.cancelled = true;
-    this.#reads.delete(process.id);
-    result ??= readSpooledFileNow(upload.path, this.#readOptions());
+    // In the background the file is read while other requests are answered, and the process
+    // moves on as its pace says once it is read; a transition due now reads it on the spot.
+    const options = this.#readOptions();
+    const result =
+      mode === 'background'
+        ? this.#reads.poll(process.id, upload.path, options, () => this.#settle(process.id))
+        : this.#reads.take(process.id, upload.path, options);
+    if (result === null) return null;
     this.#spool.remove(upload.path);
     return finishParsing(process, result, this.#context(process));
-  }
-
-  #startRead(id: string, path: string): void {
-    const read: { result: ReadResult | null; cancelled: boolean } = {
-      result: null,
-      cancelled: false,
-    };
-    this.#reads.set(id, read);
-    void readSpooledFile(path, this.#readOptions(), () => read.cancelled).then((result) => {
-      if (read.cancelled || result === null) return;
-      read.result = result;
-      // The process moves on as its pace says; in `step` pace it waits for the next read.
-      this.#settle(id);
-    });
   }
 
   #readOptions(): { referenceData: ResolvedSimulatorOptions['referenceData']; limits: ReadLimits } {
