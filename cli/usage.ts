@@ -25,7 +25,9 @@ serve options:
   --discard-from-failed MODE    keep-created (default) or rollback
   --same-file-references        count references to entities in the same file as existing
   --no-unique-source-ref        allow the same sourceName + sourceRef twice per tenant
-  --max-body-bytes N            largest request body (default: 67108864)
+  --max-body-bytes N            largest request body (default: 1073741824)
+  --memory-upload-bytes N       larger uploads are spooled to disk (default: 1048576)
+  --spool-dir DIR               where spooled uploads wait to be read (default: system temp)
   --no-control-api              do not mount the control API under /__simulator
   --control-api                 mount it even when --host is not a loopback address
                                 (default: mounted on loopback only)

@@ -1,3 +1,4 @@
+import { accessSync, constants, statSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { ConfigError } from '../errors/config-error.js';
 import { DEFAULT_READ_LIMITS } from '../model/import-file/read-limits.js';
@@ -191,7 +192,7 @@ export function resolveSimulatorOptions(options: SimulatorOptions = {}): Resolve
     tokenTtlMs,
     clock: options.clock ?? systemClock,
     memoryUploadBytes,
-    spoolDirectory: options.spoolDirectory,
+    spoolDirectory: checkSpoolDirectory(options.spoolDirectory),
   };
 }
 
@@ -241,6 +242,22 @@ function resolveLimits(options: SimulatorOptions): SimulatorLimits {
     );
   }
   return limits;
+}
+
+/** A spool folder must exist and be a folder the simulator can write to. */
+function checkSpoolDirectory(folder: string | undefined): string | undefined {
+  if (folder === undefined) return undefined;
+  try {
+    if (!statSync(folder).isDirectory()) throw new Error('it is not a folder');
+    accessSync(folder, constants.W_OK);
+  } catch (cause) {
+    const why = cause instanceof Error ? cause.message : String(cause);
+    throw new ConfigError(
+      `spoolDirectory ${JSON.stringify(folder)} cannot hold uploads (${why}). Name an ` +
+        'existing folder the simulator may write to, or leave it out to use the system one.',
+    );
+  }
+  return folder;
 }
 
 function assertPositiveWhole(name: string, value: unknown): void {

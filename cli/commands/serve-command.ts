@@ -32,6 +32,8 @@ export async function serveCommand(args: readonly string[], io: CliIo): Promise<
       'same-file-references': { type: 'boolean' },
       'no-unique-source-ref': { type: 'boolean' },
       'max-body-bytes': { type: 'string' },
+      'memory-upload-bytes': { type: 'string' },
+      'spool-dir': { type: 'string' },
       'no-control-api': { type: 'boolean' },
       'control-api': { type: 'boolean' },
       users: { type: 'string' },
@@ -80,6 +82,17 @@ export async function serveCommand(args: readonly string[], io: CliIo): Promise<
             Number.MAX_SAFE_INTEGER,
           ),
         }),
+    ...(values['memory-upload-bytes'] === undefined
+      ? {}
+      : {
+          memoryUploadBytes: parseWhole(
+            '--memory-upload-bytes',
+            values['memory-upload-bytes'],
+            0,
+            Number.MAX_SAFE_INTEGER,
+          ),
+        }),
+    ...(values['spool-dir'] === undefined ? {} : { spoolDirectory: values['spool-dir'] }),
     ...parseLimits(values.limit ?? []),
     ...(values.users === undefined ? {} : loadUsers(values.users)),
     // Neither flag: on when listening on loopback only (resolveSimulatorOptions decides).

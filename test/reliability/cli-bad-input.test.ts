@@ -189,6 +189,12 @@ describe('serve with bad flags and files', () => {
     ],
     [['--port', '70000'], /--port must be a whole number from 0 to 65535/],
     [['--users'], /Option '--users <value>' argument missing/],
+    [
+      ['--spool-dir', '/no/such/folder'],
+      /spoolDirectory "\/no\/such\/folder" cannot hold uploads \(.*ENOENT.*\)\. Name an existing/,
+    ],
+    [['--spool-dir', 'package.json'], /cannot hold uploads \(it is not a folder\)/],
+    [['--memory-upload-bytes', 'x'], /--memory-upload-bytes must be a whole number/],
   ])('explains %j in one line', async (flags, pattern) => {
     expectOneLine(await runCliCaptured('serve', ...flags), pattern);
   });
