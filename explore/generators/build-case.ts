@@ -5,50 +5,27 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { ActionName } from '../../client/import-api-client.js';
-import type { Scenario, ScenarioStep } from '../../scenarios/format/scenario-schema.js';
+import type { ScenarioStep } from '../../scenarios/format/scenario-schema.js';
 import { contentBytes, contentDocument } from '../../scenarios/runner/resolve-content.js';
 import { ACTION_NAMES } from '../oracle/client-actions.js';
 import type { UploadRequest } from '../oracle/oracle-world.js';
 import { PossibleWorlds, type AgreedView } from '../oracle/possible-worlds.js';
-import type { ActionChoice, CasePlan, GivenPlan, RequestFlaw, StepPlan } from './case-plan.js';
-import type { EntityType } from './entity-defect.js';
-import { givenFiles } from './given-files.js';
+import type { ActionChoice, CasePlan, StepPlan } from './case-plan.js';
+import { caseScenario } from './case-scenario.js';
+import { CASE_TENANT, OTHER_TENANT, tenantOf } from './case-tenants.js';
+import type { BuildOptions, GeneratedCase } from './generated-case.js';
 import { KeyBook, pick } from './key-book.js';
 import { materializeFile } from './materialize-file.js';
-import { byRuleId, expectation, expectedError, sharedBatches, summary } from './scenario-parts.js';
+import { expectation, sharedBatches } from './scenario-parts.js';
+import { statusCheck } from './status-check.js';
+import { StepLog, type StepNote } from './step-log.js';
+import { setUpTenant } from './tenant-setup.js';
+
+export { CASE_TENANT, OTHER_TENANT };
+export type { BuildOptions, GeneratedCase, StepNote };
 
 /** Where generated cases find files they refer to (bytes that are not UTF-8). */
 export const FIXTURES_DIR = fileURLToPath(new URL('../fixtures', import.meta.url));
-
-/** The tenant of generated cases, and the one whose header makes a process unknown. */
-export const CASE_TENANT = 'harness';
-export const OTHER_TENANT = 'other-tenant';
-
-export interface BuildOptions {
-  /** Whether the case may use the control API (faults, options, `created`). */
-  readonly control: boolean;
-  /** Appended to entity keys, e.g. `-{run}` for a provider. */
-  readonly keySuffix: string;
-}
-
-/** What the expectation of one scenario step rests on, for failure reports. */
-export interface StepNote {
-  readonly rules: readonly string[];
-  readonly about: string;
-}
-
-/** A generated case: its plan, the scenario built from it, and a note per step. */
-export interface GeneratedCase {
-  readonly plan: CasePlan;
-  readonly scenario: Scenario;
-  readonly notes: readonly StepNote[];
-  /**
-   * For each upload the case sends, given files first, the transitions its process goes
-   * through by the end; null when the upload creates no process or the order of a race
-   * decides them.
-   */
-  readonly histories: ReadonlyArray<readonly string[] | null>;
-}
 
 const ACTION_RULE: Readonly<Record<ActionName, string>> = {
   discard: 'H-3',
@@ -64,10 +41,11 @@ export function buildCase(plan: CasePlan, options: BuildOptions): GeneratedCase 
 class CaseBuilder {
   readonly #plan: CasePlan;
   readonly #options: BuildOptions;
+  /** The semantics the oracle predicts with: the plan's only when the simulator is told. */
+  readonly #semantics: CasePlan['semantics'];
   readonly #worlds: PossibleWorlds;
   readonly #keys: KeyBook;
-  readonly #steps: ScenarioStep[] = [];
-  readonly #notes: StepNote[] = [];
+  readonly #log = new StepLog();
   /** Processes every possible world holds, by name. */
   readonly #named: string[] = [];
   readonly #uploadsWithIds: Array<{ step: ScenarioStep; request: UploadRequest }> = [];
@@ -84,93 +62,31 @@ class CaseBuilder {
     this.#plan = plan;
     this.#options = options;
     this.#keys = new KeyBook(options.keySuffix);
-    const semantics = options.control ? plan.semantics : DEFAULT_SEMANTICS;
-    this.#worlds = new PossibleWorlds(semantics);
+    this.#semantics = options.control ? plan.semantics : DEFAULT_SEMANTICS;
+    this.#worlds = new PossibleWorlds(this.#semantics);
     this.#batchOf = sharedBatches(plan.steps);
   }
 
   build(): GeneratedCase {
     // Step 1: the tenant's earlier imports, then the fault rules that spare them.
-    const given = this.#given(this.#plan.given);
-    const faults = this.#options.control ? this.#faults() : [];
+    const setup = setUpTenant(this.#plan, this.#options.control, this.#keys, this.#worlds);
+    this.#sent.push(...setup.handles);
 
     // Step 2: the client's steps, each with what the oracle predicts.
     for (const step of this.#plan.steps) this.#step(step);
     if (this.#options.control) this.#created();
 
     // Step 3: the scenario.
-    const rules = new Set(this.#notes.flatMap((note) => note.rules));
-    const semantics = this.#options.control ? this.#plan.semantics : DEFAULT_SEMANTICS;
-    const simulator = {
-      ...(semantics.sameFileReferences ? { sameFileReferences: true } : {}),
-      ...(semantics.discardFromFailed === 'rollback'
-        ? { discardFromFailed: 'rollback' as const }
-        : {}),
-    };
-    const scenario: Scenario = {
-      name: `Explored case: ${summary(this.#plan)}`,
-      description:
-        'Generated by import-harness explore. Every expectation is the prediction of the ' +
-        "explorer's oracle (explore/oracle), which follows reference/data-import-api.md.",
-      rules: [...rules].filter((rule) => /^[A-Z]-\d+$/.test(rule)).sort(byRuleId),
-      tenant: CASE_TENANT,
-      ...(Object.keys(simulator).length > 0 ? { simulator } : {}),
-      ...(given.length > 0 ? { given } : {}),
-      ...(faults.length > 0 ? { faults } : {}),
-      steps: this.#steps,
-    };
-    const histories = this.#sent.map((handle) => this.#worlds.transitions(handle));
-    return { plan: this.#plan, scenario, notes: this.#notes, histories };
-  }
-
-  /** The given files, imported in every possible world; each must end DONE. */
-  #given(plan: GivenPlan): Scenario['given'] & object {
-    const files = givenFiles(plan, this.#keys);
-    files.forEach((file, index) => {
-      this.#sent.push(`given-${index}`);
-      const answer = this.#worlds.upload({
-        handle: `given-${index}`,
-        tenant: CASE_TENANT,
-        tokenSent: true,
-        requestId: null,
-        sourceName: 'import-harness-given',
-        sourceRef: `given-${index}`,
-        body: { via: 'multipart', bytes: new TextEncoder().encode(JSON.stringify(file)) },
-      });
-      const status = this.#worlds.read(`given-${index}`, { tenant: null, tokenSent: true }).status;
-      if (answer.accepted !== 'all' || status !== 'DONE') {
-        throw new Error(`explore: given file ${index} would end in ${status ?? '?'}, not DONE`);
-      }
+    const { steps, notes } = this.#log;
+    const scenario = caseScenario({
+      plan: this.#plan,
+      semantics: this.#semantics,
+      setup,
+      steps,
+      notes,
     });
-    return files.map((file) => ({ json: file }));
-  }
-
-  /** Fault rules, leaving out any that would refuse an entity of the given files. */
-  #faults(): NonNullable<Scenario['faults']> {
-    const faults: NonNullable<Scenario['faults']> = [];
-    for (const fault of this.#plan.faults) {
-      const type = fault.type ?? undefined;
-      // Key indices count from the first key the given files did not take.
-      const keyType = type ?? 'PERSON.PERSON';
-      const key =
-        fault.key === null
-          ? undefined
-          : this.#keys.poolKey(keyType, this.#keys.given[keyType].length + fault.key);
-      const hitsGiven = (Object.keys(this.#keys.given) as EntityType[]).some((givenType) =>
-        this.#keys.given[givenType].some(
-          (givenKey) =>
-            (type === undefined || type === givenType) && (key === undefined || key === givenKey),
-        ),
-      );
-      if (hitsGiven) continue;
-      this.#worlds.addFault({ type, key, refuse: fault.refuse });
-      const match = {
-        ...(type === undefined ? {} : { type }),
-        ...(key === undefined ? {} : { key }),
-      };
-      faults.push({ ...(Object.keys(match).length > 0 ? { match } : {}), refuse: fault.refuse });
-    }
-    return faults;
+    const histories = this.#sent.map((handle) => this.#worlds.transitions(handle));
+    return { plan: this.#plan, scenario, notes, histories };
   }
 
   #step(step: StepPlan): void {
@@ -235,7 +151,7 @@ class CaseBuilder {
       expect: expectation(answer),
     };
     const uploadStep: ScenarioStep = { upload };
-    this.#push(uploadStep, [via === 'json' ? 'H-8' : 'H-1', 'T-1', ...file.rules], 'upload');
+    this.#log.push(uploadStep, [via === 'json' ? 'H-8' : 'H-1', 'T-1', ...file.rules], 'upload');
     if (requestId !== null) this.#uploadsWithIds.push({ step: uploadStep, request });
     if (named) this.#check(handle);
   }
@@ -252,7 +168,7 @@ class CaseBuilder {
     const answer = this.#worlds.upload(request);
     const named = answer.accepted === 'all';
     if (named) this.#named.push(handle);
-    this.#push(
+    this.#log.push(
       { upload: { ...(named ? { process: handle } : {}), ...upload, expect: expectation(answer) } },
       ['H-1', 'x-request-id'],
       'upload with a repeated x-request-id',
@@ -262,7 +178,7 @@ class CaseBuilder {
 
   #readUnknown(): void {
     const answer = this.#worlds.read('DIM-0', { tenant: null, tokenSent: true });
-    this.#push({ status: { id: 'DIM-0', expect: expectation(answer) } }, ['H-2'], 'unknown id');
+    this.#log.push({ status: { id: 'DIM-0', expect: expectation(answer) } }, ['H-2'], 'unknown id');
   }
 
   #read(process: string, as: 'owner' | 'other-tenant' | 'no-token'): void {
@@ -272,7 +188,7 @@ class CaseBuilder {
       tokenSent: as !== 'no-token',
     });
     const headers = as === 'other-tenant' ? { tenant: OTHER_TENANT } : { token: null };
-    this.#push(
+    this.#log.push(
       { status: { process, ...headers, expect: expectation(answer) } },
       ['H-2'],
       `read as ${as}`,
@@ -310,7 +226,7 @@ class CaseBuilder {
       expect: expectation(answer),
     };
     const rules = [ACTION_RULE[action], ...after, ...(answer.http === 400 ? ['D-1'] : [])];
-    this.#push(
+    this.#log.push(
       { [action]: body } as ScenarioStep,
       [...rules, ...(extraRule === undefined ? [] : [extraRule])],
       action,
@@ -324,7 +240,7 @@ class CaseBuilder {
     const wins = this.#worlds.race(process, actions);
     // A race whose number of winners depends on the order of arrival cannot be expected.
     if (wins === null) return;
-    this.#push({ race: { process, actions, wins } }, ['D-2'], `race of ${actions.join(', ')}`);
+    this.#log.push({ race: { process, actions, wins } }, ['D-2'], `race of ${actions.join(', ')}`);
     this.#check(process);
   }
 
@@ -333,19 +249,18 @@ class CaseBuilder {
     const answer = this.#worlds.read(process, { tenant: null, tokenSent: true });
     const view: AgreedView = answer.view ?? {};
 
-    // Step 1: what the status rests on: the transitions since the last check, the rules of
-    // the validation errors, and the counters once there is a dispatch.
+    // Step 1: what the status rests on, since the last check, and what it must show.
     const all = this.#worlds.sample.process(process)?.transitions ?? [];
     const transitions = all.slice(this.#checked.get(process) ?? 0);
     this.#checked.set(process, all.length);
     const problems =
       this.#worlds.sample.process(process)?.entities.flatMap((e) => e.problems) ?? [];
-    const rules = [
-      'H-2',
-      ...transitions,
-      ...problems.map((problem) => problem.rule),
-      ...(view.dispatch ? COUNTERS : []),
-    ];
+    const { rules, step } = statusCheck(
+      process,
+      view,
+      transitions,
+      problems.map((problem) => problem.rule),
+    );
 
     // Step 2: a provider moves on at its own pace: wait for the status the process will rest
     // in. When that depends on the order a race arrived in, later steps leave it alone.
@@ -355,23 +270,16 @@ class CaseBuilder {
         return;
       }
       const wait = { process, for: view.status, timeout: PROVIDER_WAIT_MS };
-      this.#push({ wait }, rules, `wait for ${process}`);
+      this.#log.push({ wait }, rules, `wait for ${process}`);
     }
 
     // Step 3: the check of everything every possible world agrees on.
-    const check = {
-      process,
-      ...(view.status === undefined ? {} : { status: view.status }),
-      ...(view.validation === undefined ? {} : { validation: view.validation }),
-      ...(view.dispatch === undefined ? {} : { dispatch: view.dispatch }),
-      ...(view.errors === undefined ? {} : { errors: view.errors.map(expectedError) }),
-    };
-    this.#push({ check }, rules, `check ${process}`);
+    this.#log.push(step, rules, `check ${process}`);
   }
 
   #created(): void {
     const { entities, exactly } = this.#worlds.created(CASE_TENANT);
-    this.#push(
+    this.#log.push(
       { created: { entities, ...(exactly ? {} : { exactly: false }) } },
       ['C-3'],
       'entities created in the tenant',
@@ -388,23 +296,11 @@ class CaseBuilder {
     this.#requestIds += 1;
     return `req-${this.#requestIds}-{run}`;
   }
-
-  #push(step: ScenarioStep, rules: readonly string[], about: string): void {
-    this.#steps.push(step);
-    this.#notes.push({ rules: [...new Set(rules)], about });
-  }
-}
-
-/** The tenant header an upload sends. */
-function tenantOf(flaw: RequestFlaw): string | null {
-  if (flaw === 'no-tenant') return null;
-  return flaw === 'other-tenant' ? OTHER_TENANT : CASE_TENANT;
 }
 
 const DEFAULT_SEMANTICS: CasePlan['semantics'] = {
   sameFileReferences: false,
   discardFromFailed: 'keep-created',
 };
-const COUNTERS = ['C-1', 'C-2', 'C-3', 'C-4'];
 /** How long a case waits for a provider's process to come to rest. */
 const PROVIDER_WAIT_MS = 60_000;
