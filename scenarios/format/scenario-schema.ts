@@ -226,6 +226,12 @@ export const scenarioSchema = z.strictObject({
   rules: z.array(z.string().regex(/^[A-Z]-\d+$/, 'a rule id such as T-13 or V-6')).optional(),
   /** Default `harness`. */
   tenant: z.string().min(1).optional(),
+  /**
+   * Appended to every entity key and reference of the files the scenario imports and to every
+   * key its fault rules and expectations name, e.g. `-{run}`: the files stay as documented,
+   * and a rerun never meets the entities an earlier run created.
+   */
+  keySuffix: z.string().min(1).optional(),
   /** Simulator settings for this scenario; a scenario with any needs a simulator. */
   simulator: z
     .strictObject({

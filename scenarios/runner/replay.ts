@@ -2,7 +2,7 @@ import { loadScenario, type LoadedScenario } from '../format/load-scenario.js';
 import { findScenarioFiles } from './find-scenario-files.js';
 import { ALL_TRANSITIONS } from './infer-transitions.js';
 import { runScenario } from './run-scenario.js';
-import type { RunTarget } from './run-target.js';
+import { scenarioTarget, type RunTarget } from './run-target.js';
 import type { ScenarioResult } from './scenario-result.js';
 
 export interface ReplaySummary {
@@ -19,13 +19,17 @@ export interface ReplaySummary {
 }
 
 /**
- * Loads every scenario first (so a malformed file stops the run before anything is sent),
- * then runs them one after the other against the target.
+ * Loads every scenario first (so a malformed file stops the run before anything is sent).
  */
 export function loadScenarios(paths: readonly string[]): LoadedScenario[] {
   return findScenarioFiles(paths).map((file) => loadScenario(file));
 }
 
+/**
+ * Runs the scenarios one after the other against the target. Against a simulator each one
+ * starts from a reset; against a provider each finds what earlier scenarios and earlier runs
+ * left behind, and only its own `{run}` keeps its keys and batches apart from theirs.
+ */
 export async function replay(
   scenarios: readonly LoadedScenario[],
   target: RunTarget,
@@ -33,8 +37,9 @@ export async function replay(
 ): Promise<ReplaySummary> {
   const started = Date.now();
   const results: ScenarioResult[] = [];
-  for (const scenario of scenarios) {
-    const result = await runScenario(scenario, target);
+  for (const [index, scenario] of scenarios.entries()) {
+    // Each scenario gets its own `{run}`, so its keys and batches meet no other scenario's.
+    const result = await runScenario(scenario, scenarioTarget(target, index));
     results.push(result);
     onResult(result);
   }

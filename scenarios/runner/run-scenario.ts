@@ -2,6 +2,7 @@ import { isHarnessError } from '../../errors/harness-error.js';
 import type { LoadedScenario } from '../format/load-scenario.js';
 import type { ScenarioStep } from '../format/scenario-schema.js';
 import { inferTransitions } from './infer-transitions.js';
+import { suffixKeysInScenario } from './key-suffix.js';
 import { scenarioNeedsSimulator, stepNeedsSimulator } from './needs-simulator.js';
 import { contentBytes, withRunIdDeep } from './resolve-content.js';
 import type { RunTarget } from './run-target.js';
@@ -30,8 +31,11 @@ export async function runScenario(
   target: RunTarget,
 ): Promise<ScenarioResult> {
   const started = Date.now();
-  // `{run}` is replaced once, everywhere in the scenario; payload files as they are read.
-  const loaded = { ...file, scenario: withRunIdDeep(file.scenario, target.runId) };
+  // The key suffix goes on the keys the scenario names, then `{run}` is replaced everywhere in
+  // it (the suffix included); files get both as they are read. `replay` gives each scenario
+  // of a run its own id.
+  const suffixed = suffixKeysInScenario(file.scenario);
+  const loaded = { ...file, scenario: withRunIdDeep(suffixed, target.runId) };
   const { scenario } = loaded;
   const base = { id: loaded.id, file: loaded.file, name: scenario.name };
   const finish = (
@@ -191,12 +195,13 @@ async function prepareSimulator(context: StepContext): Promise<void> {
 /** Imports each `given` file and waits for it to be DONE, as a client would. */
 async function importGiven(context: StepContext): Promise<void> {
   const { target, loaded } = context;
+  const { keySuffix } = loaded.scenario;
   for (const [index, content] of (loaded.scenario.given ?? []).entries()) {
     const upload = await target.client.upload({
       tenant: context.tenant,
       sourceName: 'import-harness-given',
       sourceRef: `${loaded.id}-given-${index}-${target.runId}`,
-      parts: [{ content: contentBytes(content, loaded.dir, target.runId) }],
+      parts: [{ content: contentBytes(content, loaded.dir, target.runId, keySuffix) }],
     });
     const id = (upload.data as { importProcessId?: unknown } | null)?.importProcessId;
     if (upload.status !== 202 || typeof id !== 'string') {

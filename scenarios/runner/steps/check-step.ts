@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 import type { StatusObject, ValidationErrorItem } from '../../../api/wire-types.js';
 import type { CheckStep } from '../../format/scenario-schema.js';
 import { deepDiff } from '../compare.js';
+import { suffixKeysInStatus } from '../key-suffix.js';
+import { withRunId } from '../resolve-content.js';
 import type { Mismatch } from '../scenario-result.js';
 import { observe, processId, type StepContext, type StepReport } from './step-context.js';
 
@@ -50,7 +52,9 @@ export async function runCheck(context: StepContext, step: CheckStep): Promise<S
     mismatches.push(...compareErrors(step.errors, items, step.errorsExactly ?? true));
   }
   if (step.matches !== undefined) {
-    mismatches.push(...compareWithDocument(status, resolve(context.loaded.dir, step.matches)));
+    const file = resolve(context.loaded.dir, step.matches);
+    const { keySuffix } = context.loaded.scenario;
+    mismatches.push(...compareWithDocument(status, file, context.target.runId, keySuffix));
   }
   return { label, response, mismatches, rules };
 }
@@ -126,9 +130,22 @@ function summarize(items: readonly ValidationErrorItem[]): unknown[] {
   }));
 }
 
-function compareWithDocument(status: StatusObject, file: string): Mismatch[] {
-  const document = JSON.parse(readFileSync(file, 'utf8')) as { data?: unknown };
-  const expected = (document.data ?? document) as Record<string, unknown>;
+/**
+ * Compares with a documented response. The keys it echoes get the scenario's key suffix, as
+ * the payloads do, and `{run}` is replaced in it.
+ */
+function compareWithDocument(
+  status: StatusObject,
+  file: string,
+  runId: string,
+  keySuffix: string | undefined,
+): Mismatch[] {
+  const text = withRunId(readFileSync(file, 'utf8'), runId);
+  const document = JSON.parse(text) as { data?: unknown };
+  const expected = suffixKeysInStatus(
+    (document.data ?? document) as Record<string, unknown>,
+    keySuffix,
+  );
   const { source: _expectedSource, ...expectedRest } = expected;
   const { source: _actualSource, ...actualRest } = status;
   return deepDiff(expectedRest, actualRest, { ignore: FREE_TEXT, presenceOnly: PROVIDER_IDS });

@@ -6,7 +6,8 @@ import { observe, stepHeaders, type StepContext, type StepReport } from './step-
 /** Uploads an import file (H-1 or H-8) and checks the answer; names the process. */
 export async function runUpload(context: StepContext, step: UploadStep): Promise<StepReport> {
   const { target, loaded } = context;
-  const runId = target.runId;
+  const { runId } = target;
+  const { keySuffix } = loaded.scenario;
   context.uploads += 1;
 
   // Step 1: the batch reference, unique per upload unless the scenario names it.
@@ -24,7 +25,7 @@ export async function runUpload(context: StepContext, step: UploadStep): Promise
             ...(sourceName === null ? {} : { sourceName }),
             ...(sourceRef === null ? {} : { sourceRef }),
           },
-          document: contentDocument(step, loaded.dir, runId) as Record<string, unknown>,
+          document: contentDocument(step, loaded.dir, runId, keySuffix) as Record<string, unknown>,
         })
       : await target.client.upload({
           ...headers,
@@ -33,7 +34,7 @@ export async function runUpload(context: StepContext, step: UploadStep): Promise
           ...(step.rawBody === undefined
             ? {
                 parts: (step.parts ?? [step]).map((part) => ({
-                  content: contentBytes(part, loaded.dir, runId),
+                  content: contentBytes(part, loaded.dir, runId, keySuffix),
                   ...('name' in part && part.name !== undefined ? { name: part.name } : {}),
                   ...('filename' in part && part.filename !== undefined
                     ? { filename: part.filename }
