@@ -63,6 +63,8 @@ export async function readSinglePart(
       target.on('finish', resolve);
       target.on('error', reject);
     });
+    // Awaited only when the body was read in full; a body refused early drops the sink.
+    sinkDone.catch(() => undefined);
     stream.pipe(target);
   });
   parser.on('field', (_name, value) => {
