@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -18,7 +18,10 @@ export class UploadSpool {
 
   /** A path for a new spooled upload; nothing is created there yet. */
   newPath(): string {
-    this.#folder ??= mkdtempSync(join(this.#parent, 'import-harness-spool-'));
+    // A folder removed from under the simulator is made again rather than failing forever.
+    if (this.#folder === null || !existsSync(this.#folder)) {
+      this.#folder = mkdtempSync(join(this.#parent, 'import-harness-spool-'));
+    }
     return join(this.#folder, `${randomUUID()}.json`);
   }
 

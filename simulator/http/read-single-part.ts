@@ -94,9 +94,13 @@ export async function readSinglePart(
     (sink as PartSink | null)?.discard();
     await drainRequest(req, Number.POSITIVE_INFINITY);
     if (error instanceof ApiError) throw error;
-    throw new ApiError(500, [
-      problem('err.uploadNotStored', `The upload could not be stored: ${reason(error)}.`),
-    ]);
+    throw ApiError.single(
+      507,
+      'err.uploadNotStored',
+      `The upload could not be stored: ${reason(error)}. Free space in the spool folder, ` +
+        'or send a smaller file.',
+      { fieldName: 'file' },
+    );
   }
   if (tooLarge) {
     (sink as PartSink | null)?.discard();

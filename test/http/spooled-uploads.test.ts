@@ -3,7 +3,7 @@
  * read from there as a stream. These tests spool every upload (`memoryUploadBytes: 0`) and
  * check that nothing changes for the client, and that no file is left behind.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -142,6 +142,19 @@ describe('uploads spooled to disk', () => {
     });
 
     expect(response.status).toBe(400);
+    expect(spooledFiles()).toEqual([]);
+  });
+
+  it('refuse an upload the spool folder cannot take with 507, and take the next one', async () => {
+    rmSync(spool, { recursive: true, force: true });
+
+    const refused = await uploadFile(sim.api, { persons: [person('P-1')] }, 'no-folder');
+    expect(refused.status).toBe(507);
+    expect(refused.errors).toEqual(['err.uploadNotStored']);
+
+    mkdirSync(spool);
+    const taken = idOf(await uploadFile(sim.api, { persons: [person('P-1')] }, 'folder-back'));
+    expect((await waitForStatus(sim.api, taken, ['DONE'])).statusCode).toBe('DONE');
     expect(spooledFiles()).toEqual([]);
   });
 });

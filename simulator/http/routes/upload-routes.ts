@@ -21,7 +21,7 @@ export function uploadMultipart(engine: SimulatorEngine) {
       upload = await readSinglePart(req, engine.options.maxBodyBytes, newSink);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
-      if (error.status === 413) throw error;
+      if (error.status !== 400) throw error;
       bodyError = error;
     }
 
