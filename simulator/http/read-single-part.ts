@@ -65,6 +65,13 @@ export async function readSinglePart(
     });
     // Awaited only when the body was read in full; a body refused early drops the sink.
     sinkDone.catch(() => undefined);
+    // A sink that cannot write (full disk, folder gone) refuses the upload at once; the rest
+    // of the part is read and dropped, so the parser still reaches the end of the body.
+    target.on('error', (cause: unknown) => {
+      stream.unpipe(target);
+      stream.resume();
+      settle(notStored(cause));
+    });
     stream.pipe(target);
   });
   parser.on('field', (_name, value) => {
@@ -93,14 +100,7 @@ export async function readSinglePart(
   } catch (error) {
     (sink as PartSink | null)?.discard();
     await drainRequest(req, Number.POSITIVE_INFINITY);
-    if (error instanceof ApiError) throw error;
-    throw ApiError.single(
-      507,
-      'err.uploadNotStored',
-      `The upload could not be stored: ${reason(error)}. Free space in the spool folder, ` +
-        'or send a smaller file.',
-      { fieldName: 'file' },
-    );
+    throw error instanceof ApiError ? error : notStored(error);
   }
   if (tooLarge) {
     (sink as PartSink | null)?.discard();
@@ -136,6 +136,16 @@ export async function readSinglePart(
   const kept = field as Buffer | null;
   if (kept !== null) return { kind: 'bytes', bytes: kept };
   return (sink as PartSink | null)?.upload() ?? { kind: 'bytes', bytes: Buffer.alloc(0) };
+}
+
+function notStored(cause: unknown): ApiError {
+  return ApiError.single(
+    507,
+    'err.uploadNotStored',
+    `The upload could not be stored: ${reason(cause)}. Free space in the spool folder, ` +
+      'or send a smaller file.',
+    { fieldName: 'file' },
+  );
 }
 
 function multipartInvalid(detail: string): ApiError {

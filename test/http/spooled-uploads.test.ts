@@ -152,6 +152,11 @@ describe('uploads spooled to disk', () => {
     expect(refused.status).toBe(507);
     expect(refused.errors).toEqual(['err.uploadNotStored']);
 
+    // A large file fails part-way through its body, and is refused all the same.
+    const persons = Array.from({ length: 4_000 }, (_, n) => person(`P-${n}`));
+    const large = await uploadFile(sim.api, { persons }, 'no-folder-large');
+    expect(large.status).toBe(507);
+
     mkdirSync(spool);
     const taken = idOf(await uploadFile(sim.api, { persons: [person('P-1')] }, 'folder-back'));
     expect((await waitForStatus(sim.api, taken, ['DONE'])).statusCode).toBe('DONE');
