@@ -37,6 +37,11 @@ export interface SimulatorUser {
 export interface SimulatorLimits {
   /** Largest request body, in bytes (413 `err.importFileTooLarge`). */
   readonly maxBodyBytes: number;
+  /**
+   * Largest JSON body (H-8, H-7, the control API), which is parsed in memory rather than
+   * streamed; at most `maxBodyBytes` applies. Large files go through H-1.
+   */
+  readonly maxJsonBodyBytes: number;
   /** Entities in one import file; more ends the process in `ERROR`. */
   readonly maxEntitiesPerFile: number;
   /** Levels of objects and arrays inside one entity; deeper ends the process in `ERROR`. */
@@ -121,6 +126,7 @@ export const DEFAULT_SIMULATOR_OPTIONS = {
   tokenTtlMs: 60 * 60 * 1000,
   memoryUploadBytes: 1 * MIB,
   maxBodyBytes: 1 * GIB,
+  maxJsonBodyBytes: 64 * MIB,
   ...DEFAULT_READ_LIMITS,
   maxProcesses: 10_000,
   maxStoredBytes: 2 * GIB,
@@ -135,6 +141,7 @@ export const DEFAULT_SIMULATOR_OPTIONS = {
 /** The names of the limits, in the order the documentation lists them. */
 export const LIMIT_NAMES: readonly LimitName[] = [
   'maxBodyBytes',
+  'maxJsonBodyBytes',
   'maxEntitiesPerFile',
   'maxNestingDepth',
   'maxValuesPerEntity',

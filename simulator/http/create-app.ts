@@ -64,7 +64,8 @@ export function createApp(parts: AppParts): Express {
   const token = requireToken(tokens, limit);
   const once = idempotency.middleware();
   const gate = uploads.middleware();
-  const json = jsonBody(limit);
+  // JSON bodies are parsed in memory: they have a limit of their own, below the file limit.
+  const json = jsonBody(Math.min(limit, engine.options.maxJsonBodyBytes));
   app.post(API_PATHS.authorise, json, authorise(tokens));
   // A repeated x-request-id waits for, or replays, the first without taking an upload slot.
   app.post(API_PATHS.upload, token, once, gate, uploadMultipart(engine));

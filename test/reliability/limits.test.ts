@@ -167,6 +167,26 @@ describe('maxStoredBytes and maxCreatedEntities', () => {
   });
 });
 
+describe('maxJsonBodyBytes', () => {
+  it('refuses an H-8 body past it with 413, though the file limit is higher', async () => {
+    const sim = await start({ maxBodyBytes: 100_000, maxJsonBodyBytes: 10_000 });
+    const persons = Array.from({ length: 20 }, (_, n) => person(`P-${n}`));
+    const body = JSON.stringify({ source: { sourceName: 's', sourceRef: 'json' }, persons });
+
+    const answer = await call(sim.url, '/api/v1/import/sample', {
+      method: 'POST',
+      headers: { 'x-auth-token': TOKEN, 'x-leaf-tenant-code': TENANT },
+      body,
+    });
+
+    expect(body.length).toBeGreaterThan(10_000);
+    expectRefusal(answer, 413, 'err.importFileTooLarge');
+    expect(JSON.stringify(answer.body)).toContain('the limit of 10000 bytes');
+    const stats = await control<{ processes: { total: number } }>(sim.url, '/stats');
+    expect(stats.processes.total).toBe(0);
+  });
+});
+
 describe('maxConcurrentUploads', () => {
   it('refuses one upload too many with 429 and Retry-After, and admits it once one ends', async () => {
     const sim = await start({ maxConcurrentUploads: 2 });
