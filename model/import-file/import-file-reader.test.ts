@@ -169,6 +169,20 @@ describe('the streaming import file reader', () => {
     expect(!result.ok && result.reason).toContain(where);
   });
 
+  it('finds a line break inside a string where it is, not at the end of the file', () => {
+    const persons = Array.from({ length: 200 }, (_, n) => `{"externalPersonId": "P${n}"}`);
+    persons[100] = '{"externalPersonId": "P100", "note": "cut\nin two"}';
+    const file = bytes(`{"persons": [\n${persons.join(',\n')}\n]}`);
+    const at = file.indexOf('cut\n') + 3;
+
+    expect(readInChunks(file, [at - 1, at + 1])).toEqual({
+      ok: false,
+      reason:
+        'the file is not valid JSON (a line break inside a string, which must be written ' +
+        `\\n, at byte ${at})`,
+    });
+  });
+
   it('prefers bad UTF-8 anywhere to a syntax error before it', () => {
     const file = Buffer.concat([bytes('[{"externalPersonId": "P"}, oops, "'), Buffer.from([0xc3])]);
 

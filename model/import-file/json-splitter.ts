@@ -82,6 +82,8 @@ export class JsonSplitter {
   /** While reading a value: open brackets, and whether the scan is inside a string. */
   #depth = 0;
   #deepest = 0;
+  /** The next line feed in the current chunk at or after the last place looked; or its end. */
+  #lineFeed = -1;
   #inString = false;
   #escaped = false;
   /** After the value's string or scalar ends, the state to go on with. */
@@ -96,6 +98,7 @@ export class JsonSplitter {
 
   /** Reads the next chunk of the file; throws a SplitError at the first syntax error. */
   push(chunk: Buffer): void {
+    this.#lineFeed = -1;
     let i = 0;
     const end = chunk.length;
     while (i < end) {
@@ -329,17 +332,37 @@ export class JsonSplitter {
       from += 1;
       this.#escaped = false;
     }
+    const start = from;
     for (;;) {
       const quote = chunk.indexOf(Byte.Quote, from);
       if (quote === -1) {
+        this.#assertOneLine(chunk, start, chunk.length);
         this.#escaped = oddBackslashesBefore(chunk, chunk.length, from);
         return -1;
       }
       if (!oddBackslashesBefore(chunk, quote, from)) {
+        this.#assertOneLine(chunk, start, quote);
         this.#inString = false;
         return quote;
       }
       from = quote + 1;
+    }
+  }
+
+  /**
+   * A raw line break cannot be inside a JSON string. Caught here, where it is, rather than
+   * by the quotes going out of step and the file seeming to end too soon far after it.
+   */
+  #assertOneLine(chunk: Buffer, from: number, to: number): void {
+    if (this.#lineFeed < from) {
+      const found = chunk.indexOf(Byte.LineFeed, from);
+      this.#lineFeed = found === -1 ? chunk.length : found;
+    }
+    if (this.#lineFeed < to) {
+      throw new SplitError(
+        this.#base + this.#lineFeed,
+        'a line break inside a string, which must be written \\n,',
+      );
     }
   }
 
