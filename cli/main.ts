@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { isHarnessError } from '../errors/harness-error.js';
 import { ScenarioError } from '../errors/scenario-error.js';
 import type { CliIo } from './cli-io.js';
@@ -32,12 +33,22 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stdout.write(USAGE);
     return name === undefined ? 2 : 0;
   }
+  if (name === '--version' || name === 'version') {
+    io.stdout.write(`import-harness ${packageVersion()}\n`);
+    return 0;
+  }
   const command = COMMANDS[name];
   if (command === undefined) {
     io.stderr.write(
       `import-harness: unknown command ${JSON.stringify(name)}. Commands: ${Object.keys(COMMANDS).join(', ')}, help.\n`,
     );
     return 2;
+  }
+
+  // `import-harness <command> --help` shows the usage rather than refusing an unknown flag.
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout.write(USAGE);
+    return 0;
   }
 
   try {
@@ -57,6 +68,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     throw error;
   }
+}
+
+function packageVersion(): string {
+  const file = new URL('../package.json', import.meta.url);
+  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
 }
 
 /** node:util parseArgs reports bad flags with ERR_PARSE_ARGS_* codes. */

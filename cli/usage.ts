@@ -9,7 +9,8 @@ Usage:
   import-harness publish [options]                publish pact files to the Pact Broker (env)
   import-harness explore [options]                run generated cases; shrink and save the first failure
   import-harness validate FILE… [options]         check import files offline as the simulator would
-  import-harness help                             show this text
+  import-harness help                             show this text (also: <command> --help)
+  import-harness --version                        show the version
 
 replay options:
   --target URL          run against a provider at URL (default: an embedded simulator)

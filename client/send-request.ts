@@ -43,7 +43,7 @@ export async function sendRequest<T>(
   } catch (cause) {
     throw new TargetError(
       `Could not reach ${url.origin} (${spec.method} ${url.pathname}): ${describe(cause)}. ` +
-        'Check that the target is running and that --target names it.',
+        'Check that it is running at that address.',
       { cause },
     );
   }

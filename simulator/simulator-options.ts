@@ -114,6 +114,7 @@ export interface ResolvedSimulatorOptions extends SimulatorLimits {
 }
 
 const MIB = 1024 * 1024;
+const MAX_PACE = 2_147_483_647;
 const GIB = 1024 * MIB;
 
 /** Every default of the simulator, in one place. */
@@ -221,10 +222,11 @@ export function userMayAccess(user: SimulatorUser, tenant: string): boolean {
 
 export function assertPace(pace: unknown): asserts pace is Pace {
   if (pace === 'instant' || pace === 'step') return;
-  if (typeof pace === 'number' && Number.isFinite(pace) && pace >= 0) return;
+  // Timers cannot wait longer than 2^31 - 1 ms; a longer one would fire at once.
+  if (typeof pace === 'number' && Number.isFinite(pace) && pace >= 0 && pace <= MAX_PACE) return;
   throw new ConfigError(
-    `pace must be "instant", "step" or a number of milliseconds per transition; ` +
-      `got ${JSON.stringify(pace)}.`,
+    `pace must be "instant", "step" or a number of milliseconds per transition from 0 to ` +
+      `${MAX_PACE}; got ${JSON.stringify(pace)}.`,
   );
 }
 

@@ -153,7 +153,7 @@ function networkReason(error: TargetError): string {
   const fetchError = error.cause as { cause?: { code?: unknown; message?: unknown } } | undefined;
   const code = fetchError?.cause?.code;
   if (typeof code === 'string') return code;
-  return error.message;
+  return error.message.replace(/\.$/, '');
 }
 
 /** The control API when `GET /__simulator/config` answers with a pace; otherwise none. */

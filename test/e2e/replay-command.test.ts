@@ -144,7 +144,7 @@ describe('import-harness replay', () => {
     expect(run.exitCode).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(
-      /^import-harness replay: Could not reach http:\/\/127\.0\.0\.1:\d+ \(GET \/api\/v1\/import\/status\/DIM-0\): ECONNREFUSED\. Check that the target is running/,
+      /^import-harness replay: Could not reach http:\/\/127\.0\.0\.1:\d+ \(GET \/api\/v1\/import\/status\/DIM-0\): ECONNREFUSED\. Check that it is running at that address/,
     );
   });
 });

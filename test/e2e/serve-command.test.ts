@@ -69,6 +69,24 @@ describe('import-harness', () => {
     expect(run.stdout).toContain('import-harness replay [FILES|DIRS…] [options]');
   });
 
+  it.each(['replay', 'serve', 'validate', 'verify'])(
+    'prints usage for %s --help and exits 0 without running it',
+    async (command) => {
+      const run = await runCliCaptured(command, '--help');
+
+      expect(run.exitCode).toBe(0);
+      expect(run.stdout).toContain('import-harness validate FILE… [options]');
+      expect(run.stderr).toBe('');
+    },
+  );
+
+  it('prints its version', async () => {
+    const run = await runCliCaptured('--version');
+
+    expect(run.stdout).toMatch(/^import-harness \d+\.\d+\.\d+\n$/);
+    expect(run.exitCode).toBe(0);
+  });
+
   it('names the commands when given an unknown one, and exits 2', async () => {
     const run = await runCliCaptured('replya');
 

@@ -195,6 +195,7 @@ describe('serve with bad flags and files', () => {
     ],
     [['--spool-dir', 'package.json'], /cannot hold uploads \(it is not a folder\)/],
     [['--memory-upload-bytes', 'x'], /--memory-upload-bytes must be a whole number/],
+    [['--pace', '99999999999'], /pace must be .* from 0 to 2147483647; got 99999999999\./],
   ])('explains %j in one line', async (flags, pattern) => {
     expectOneLine(await runCliCaptured('serve', ...flags), pattern);
   });
