@@ -6,8 +6,21 @@ import type { Request } from 'express';
  * header lines alike (RFC 9110, 5.3), and clients and proxies join repeated lines so.
  */
 export function headerValue(req: Request, name: string): string | string[] | undefined {
-  const lines = req.headersDistinct[name.toLowerCase()];
+  const key = name.toLowerCase();
+  // Node joins the repeated lines of an `x-` header with ", ", which the split undoes: the
+  // joined value is at hand, where `headersDistinct` builds arrays of every header first.
+  if (key.startsWith('x-')) {
+    const joined = req.headers[key];
+    return typeof joined === 'string' ? splitValues([joined]) : undefined;
+  }
+  return splitValues(req.headersDistinct[key]);
+}
+
+function splitValues(lines: readonly string[] | undefined): string | string[] | undefined {
   if (lines === undefined || lines.length === 0) return undefined;
+  const first = lines[0];
+  // The usual case: one line, one value, no arrays.
+  if (lines.length === 1 && first !== undefined && !first.includes(',')) return first.trim();
   const values = lines.flatMap((line) => line.split(',').map((value) => value.trim()));
   return values.length === 1 ? values[0] : values;
 }
