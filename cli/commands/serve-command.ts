@@ -5,6 +5,7 @@ import { loadUsers } from '../../simulator/config/load-users.js';
 import { parseLimits } from '../../simulator/config/parse-limits.js';
 import { createLogger, type LogFormat } from '../../simulator/logging/create-logger.js';
 import { ANSI_LEVEL_PAINT } from '../../simulator/logging/format-pretty-line.js';
+import { lineBatcher } from '../../simulator/logging/line-batcher.js';
 import { isLogLevel, LOG_LEVELS, type LogLevel } from '../../simulator/logging/log-level.js';
 import type { Pace } from '../../simulator/simulator-options.js';
 import { startSimulator } from '../../simulator/start-simulator.js';
@@ -54,10 +55,11 @@ export async function serveCommand(args: readonly string[], io: CliIo): Promise<
   const controlApi = controlApiChoice(values['control-api'], values['no-control-api']);
 
   // The request log goes to stderr, so stdout keeps only what the command itself says.
+  const lines = lineBatcher((text) => io.stderr.write(text));
   const logger = createLogger({
     level: parseLogLevel(values['log-level']),
     format: parseLogFormat(values['log-format'], io),
-    write: (line) => io.stderr.write(line),
+    write: (line) => lines.write(line),
     ...(useColour(io, 'stderr') ? { paint: ANSI_LEVEL_PAINT } : {}),
   });
 
@@ -109,6 +111,7 @@ export async function serveCommand(args: readonly string[], io: CliIo): Promise<
     io.signal.addEventListener('abort', () => resolve(), { once: true });
   });
   await simulator.close();
+  lines.flush();
   io.stdout.write('import-harness simulator stopped\n');
   return 0;
 }
