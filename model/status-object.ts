@@ -7,8 +7,27 @@ import type {
 import { ROW_ORDER, type EntityType } from './entity-types.js';
 import type { ImportEntity, ImportProcess } from './import-process.js';
 
-/** Renders a process as the documented status object (reference section 3). */
+/**
+ * Rendered status objects of processes small enough to keep them for. A process is an
+ * immutable value, so its rendering never goes stale; a large one is rendered on each read
+ * rather than held, as its validation errors may run to many megabytes.
+ */
+const rendered = new WeakMap<ImportProcess, StatusObject>();
+const KEEP_RENDERED_UP_TO = 10_000;
+
+/**
+ * Renders a process as the documented status object (reference section 3). The object may be
+ * shared between reads: callers must not change it.
+ */
 export function toStatusObject(process: ImportProcess): StatusObject {
+  const kept = rendered.get(process);
+  if (kept !== undefined) return kept;
+  const status = render(process);
+  if (process.entities.length <= KEEP_RENDERED_UP_TO) rendered.set(process, status);
+  return status;
+}
+
+function render(process: ImportProcess): StatusObject {
   const byType = groupByType(process.entities);
   const validationStarted = process.validationRowIds !== null;
 
