@@ -12,6 +12,7 @@ import { DEFAULT_EXPLORE_OPTIONS, explore } from '../../explore/runner/explore.j
 import { DEFAULT_CASE_OPTIONS } from '../../explore/generators/case-arbitrary.js';
 import { NO_PAINT } from '../../scenarios/report/format-human.js';
 import { useColour, type CliIo } from '../cli-io.js';
+import { assertFolderOption } from '../folder-option.js';
 import { parseReports, writeReports } from '../report-option.js';
 import { parseTarget, assertReachable, COLOURS } from '../target-option.js';
 
@@ -38,6 +39,9 @@ export async function exploreCommand(args: readonly string[], io: CliIo): Promis
   const maxSteps = positive('--max-steps', values['max-steps'], DEFAULT_CASE_OPTIONS.maxSteps);
   const seed = parseSeed(values.seed);
   const reports = parseReports(values.report, 'explore');
+  // A failure found after minutes must not be lost to an --out that can hold no file.
+  const outDir = values.out ?? DEFAULT_EXPLORE_OPTIONS.outDir;
+  assertFolderOption('--out', outDir);
   const target = values.target === undefined ? undefined : parseTarget(values.target);
   if (target !== undefined) await assertReachable(target);
 
@@ -57,7 +61,7 @@ export async function exploreCommand(args: readonly string[], io: CliIo): Promis
             ...(values.token === undefined ? {} : { token: values.token }),
           },
         }),
-    outDir: values.out ?? DEFAULT_EXPLORE_OPTIONS.outDir,
+    outDir,
     disputed: values.disputed ?? false,
     command: rerunCommand(args),
     onProgress: (progress) => {

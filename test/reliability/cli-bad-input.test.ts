@@ -242,3 +242,17 @@ describe('serve with bad flags and files', () => {
     }
   });
 });
+
+describe('explore and contracts with an output folder that can hold no file', () => {
+  it.each([
+    ['explore', '--out', ['--runs', '1']],
+    ['contracts', '--pact-dir', []],
+  ])('%s %s naming a file is refused before anything runs', async (command, flag, rest) => {
+    const run = await runCliCaptured(command, flag, 'package.json', ...rest);
+
+    expectOneLine(
+      run,
+      new RegExp(`${flag} "package.json" cannot hold the files: .*package.json is a file`),
+    );
+  });
+});
