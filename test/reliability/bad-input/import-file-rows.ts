@@ -1,5 +1,5 @@
 /**
- * Rows BI-21 … BI-37 of docs/bad-input.md: files in a well-formed H-1 request, which create
+ * Rows BI-21 … BI-37 and BI-56 of docs/bad-input.md: files in a well-formed H-1 request, which create
  * a process — ending in ERROR by technical validation, or odd but acceptable.
  */
 import { expect } from 'vitest';
@@ -140,5 +140,14 @@ export const IMPORT_FILE_ROWS: Row[] = [
     ),
     ...ends('DONE'),
     also: () => expect(({} as Data)['polluted']).toBeUndefined(),
+  },
+  {
+    id: 'BI-56',
+    name: 'a collection named twice',
+    send: uploadFile(
+      `{"persons":[${JSON.stringify(person('P-first'))}],` +
+        `"persons":[${JSON.stringify(person('P-last'))}]}`,
+    ),
+    ...ends('DONE'),
   },
 ];
