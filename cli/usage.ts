@@ -14,6 +14,8 @@ Usage:
 
 replay options:
   --target URL          run against a provider at URL (default: an embedded simulator)
+  --control-api         the target is an import-harness simulator: use its control API,
+                        resetting it before each scenario, so every scenario can run
   --token T             x-auth-token to send (default: import-harness)
   --report FORMAT:FILE  also write a report; FORMAT is json or junit (one test case per
                         scenario); may be repeated

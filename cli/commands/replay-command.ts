@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { ControlClient } from '../../client/control-client.js';
+import { UsageError } from '../../errors/usage-error.js';
 import {
   formatScenarioResult,
   formatSummary,
@@ -27,10 +29,18 @@ export async function replayCommand(args: readonly string[], io: CliIo): Promise
       target: { type: 'string' },
       token: { type: 'string' },
       report: { type: 'string', multiple: true },
+      'control-api': { type: 'boolean' },
     },
   });
   const reports = parseReports(values.report, 'replay');
   const target = values.target === undefined ? undefined : parseTarget(values.target);
+  const useControl = values['control-api'] ?? false;
+  if (useControl && target === undefined) {
+    throw new UsageError(
+      '--control-api needs --target: it says that the target is an import-harness simulator ' +
+        'whose control API may be used. The embedded simulator uses its own anyway.',
+    );
+  }
   const scenarios = loadScenarios(positionals.length > 0 ? positionals : [BUNDLED_LIBRARY]);
 
   // Step 2: run against the provider, or an embedded simulator started for this run.
@@ -39,7 +49,12 @@ export async function replayCommand(args: readonly string[], io: CliIo): Promise
   let summary: ReplaySummary;
   if (target !== undefined) {
     await assertReachable(target);
-    summary = await replay(scenarios, providerTarget(target, values.token), (result) =>
+    if (useControl) await assertControlApi(target);
+    // A simulator's control API lets every scenario run, each after a reset of that simulator.
+    const runTarget = useControl
+      ? simulatorTarget(target, values.token)
+      : providerTarget(target, values.token);
+    summary = await replay(scenarios, runTarget, (result) =>
       print(formatScenarioResult(result, paint)),
     );
   } else {
@@ -60,4 +75,14 @@ export async function replayCommand(args: readonly string[], io: CliIo): Promise
     junit: () => formatJunitReport(summary),
   });
   return summary.failed > 0 ? 1 : 0;
+}
+
+/** `--control-api` is a promise about the target: checked before any scenario runs. */
+async function assertControlApi(url: string): Promise<void> {
+  const answer = await new ControlClient({ baseUrl: url, timeoutMs: 10_000 }).readConfig();
+  if (answer.status === 200 && answer.data?.pace !== undefined) return;
+  throw new UsageError(
+    `--control-api: ${url} has no import-harness control API (GET /__simulator/config ` +
+      `answered ${answer.status}). Leave the flag out to replay against it as a provider.`,
+  );
 }

@@ -56,6 +56,38 @@ describe('the bundled library replayed twice against one long-running simulator'
   }, 60_000);
 });
 
+describe('the bundled library replayed against a long-running simulator with --control-api', () => {
+  it('runs every scenario, each after a reset of that simulator', async () => {
+    const simulator = await startSimulator({ host: '127.0.0.1', pace: 'step' });
+    try {
+      const run = await runCliCaptured('replay', '--target', simulator.url, '--control-api');
+
+      expect(run.stderr).toBe('');
+      expect(run.stdout).toMatch(/^\d+ passed, 0 failed, 0 skipped$/m);
+      expect(run.stdout).toContain('Transitions exercised (16 of 16)');
+      expect(run.exitCode).toBe(0);
+    } finally {
+      await simulator.close();
+    }
+  }, 60_000);
+
+  it('is refused, before any scenario runs, when the target has no control API', async () => {
+    const simulator = await startSimulator({ host: '127.0.0.1', controlApi: false });
+    try {
+      const run = await runCliCaptured('replay', '--target', simulator.url, '--control-api');
+
+      expect(run.exitCode).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(
+        /^import-harness replay: --control-api: http:\/\/127\.0\.0\.1:\d+ has no import-harness control API \(GET \/__simulator\/config answered 404\)\./,
+      );
+      expect(simulator.engine.stats().processes.total).toBe(0);
+    } finally {
+      await simulator.close();
+    }
+  });
+});
+
 /** `import-harness replay --target URL --report json:FILE`, as a user types it. */
 async function replayAgainst(url: string, report: string): Promise<ReplaySummary> {
   const run = await runCliCaptured('replay', '--target', url, '--report', `json:${report}`);
