@@ -1,14 +1,19 @@
 /** The help text: every command and option with its default. */
-export const USAGE = `import-harness — simulator, scenario replay and contract harness for the Tuum data import API
+export const USAGE = `import-harness — simulator, scenario replay and contract harness for the
+Tuum data import API
 
 Usage:
-  import-harness replay [FILES|DIRS…] [options]   replay scenario files (default: the bundled library)
+  import-harness replay [FILES|DIRS…] [options]   replay scenario files (default: the bundled
+                                                  library)
   import-harness serve [options]                  start the simulator and keep it running
-  import-harness contracts [--pact-dir DIR]       regenerate the consumer pact file (default: pacts/)
+  import-harness contracts [--pact-dir DIR]       regenerate the consumer pact file (default:
+                                                  pacts/)
   import-harness verify [options]                 verify a provider against pact files or a broker
   import-harness publish [options]                publish pact files to the Pact Broker (env)
-  import-harness explore [options]                run generated cases; shrink and save the first failure
-  import-harness validate FILE… [options]         check import files offline as the simulator would
+  import-harness explore [options]                run generated cases; shrink and save the first
+                                                  failure
+  import-harness validate FILE… [options]         check import files offline as the simulator
+                                                  would
   import-harness help                             show this text (also: <command> --help)
   import-harness --version                        show the version
 

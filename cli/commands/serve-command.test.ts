@@ -75,7 +75,10 @@ describe('import-harness serve logging', () => {
     );
 
     expect(run.stderr).toMatch(
-      /^\d\d:\d\d:\d\d\.\d{3} WARN {2}404 GET \/api\/v1\/import\/status\/DIM-1 [\d.]+ ms DIM-1 x-request-id=req-7\n$/,
+      new RegExp(
+        String.raw`^\d\d:\d\d:\d\d\.\d{3} WARN {2}404 GET \/api\/v1\/import\/status\/DIM-1 ` +
+          String.raw`[\d.]+ ms DIM-1 x-request-id=req-7\n$`,
+      ),
     );
   });
 

@@ -13,7 +13,7 @@ function lastLine(text: string): string | undefined {
 }
 
 describe('import-harness verify', () => {
-  it('verifies the bundled pacts against an embedded simulator, one line per interaction', async () => {
+  it('verifies the bundled pacts on an embedded simulator, a line per interaction', async () => {
     const run = await runCliCaptured('verify');
 
     const count = descriptionsOf(OWN_PACT).length;
@@ -34,7 +34,8 @@ describe('import-harness verify', () => {
 
       expect(run.exitCode).toBe(0);
       expect(run.stdout).toContain(
-        '- import-harness-client  a retry of a process in FAILED not verifiable on this provider: ' +
+        '- import-harness-client  a retry of a process in FAILED not verifiable on this ' +
+          'provider: ' +
           'needs simulator: FAILED needs a fault rule that makes the target refuse an entity; ' +
           'this provider has no control API (state "an import process exists in status" ' +
           '{"status":"FAILED"})',
@@ -59,13 +60,20 @@ describe('import-harness verify', () => {
 
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toMatch(
-      /^✗ hopeful-consumer {2}a status read that expects an ERROR process to be DONE \(\d+ms\)\n {4}the answer differs from the contract\n {4}\$\.data\.statusCode: Expected 'ERROR' \(String\) to be equal to 'DONE' \(String\)$/m,
+      new RegExp(
+        String.raw`^✗ hopeful-consumer {2}a status read that expects an ERROR process to be ` +
+          String.raw`DONE \(\d+ms\)\n {4}the answer differs from the contract\n {4}` +
+          String.raw`\$\.data\.statusCode: Expected 'ERROR' \(String\) to be equal to ` +
+          String.raw`'DONE' \(String\)$`,
+        'm',
+      ),
     );
-    expect(run.stdout).toMatch(/^✓ migration-dashboard {2}the dashboard reads a rejected import/m);
+    const passed = /^✓ migration-dashboard {2}the dashboard reads a rejected import/m;
+    expect(run.stdout).toMatch(passed);
     expect(lastLine(run.stdout)).toBe('6 passed, 1 failed, 0 not verifiable');
   });
 
-  it('uses --token for state set-ups and for requests that send a token, never adding one', async () => {
+  it('uses --token for state set-ups and requests that send a token, adding none', async () => {
     // A simulator with users accepts only tokens it issued, so every interaction needs --token.
     const provider = await startSimulator({
       users: [{ username: 'import-harness', password: 'import-harness' }],
@@ -127,7 +135,10 @@ describe('import-harness verify', () => {
 
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toMatch(
-      /^import-harness verify: Could not reach the provider at http:\/\/127\.0\.0\.1:\d+: ECONNREFUSED\. Check --provider-base-url\.\n$/,
+      new RegExp(
+        String.raw`^import-harness verify: Could not reach the provider at ` +
+          String.raw`http:\/\/127\.0\.0\.1:\d+: ECONNREFUSED\. Check --provider-base-url\.\n$`,
+      ),
     );
   });
 

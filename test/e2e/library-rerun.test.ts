@@ -32,7 +32,7 @@ describe('the bundled library replayed twice against one long-running simulator'
     rmSync(reports, { recursive: true, force: true });
   });
 
-  it('passes both times with no clash, skipping only the scenarios that need the control API', async () => {
+  it('passes twice with no clash, skipping only scenarios that need the control API', async () => {
     const first = await replayAgainst(simulator.url, join(reports, 'first.json'));
     const afterFirst = simulator.engine.stats();
     const second = await replayAgainst(simulator.url, join(reports, 'second.json'));
@@ -79,7 +79,10 @@ describe('the bundled library replayed against a long-running simulator with --c
       expect(run.exitCode).toBe(2);
       expect(run.stdout).toBe('');
       expect(run.stderr).toMatch(
-        /^import-harness replay: --control-api: http:\/\/127\.0\.0\.1:\d+ has no import-harness control API \(GET \/__simulator\/config answered 404\)\./,
+        new RegExp(
+          String.raw`^import-harness replay: --control-api: http:\/\/127\.0\.0\.1:\d+ has no ` +
+            String.raw`import-harness control API \(GET \/__simulator\/config answered 404\)\.`,
+        ),
       );
       expect(simulator.engine.stats().processes.total).toBe(0);
     } finally {

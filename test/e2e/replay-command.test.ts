@@ -37,7 +37,7 @@ describe('import-harness replay', () => {
     expect(run.stdout).toContain('Transitions never exercised: T-4, T-5, T-6, T-7, T-8,');
   });
 
-  it('exits 2 naming the file, line and path of a malformed scenario, and runs nothing', async () => {
+  it('exits 2 naming the file, line and path of a bad scenario, running nothing', async () => {
     const run = await runCliCaptured('replay', fixture('passing.yaml'), fixture('malformed.yaml'));
 
     expect(run.exitCode).toBe(2);
@@ -71,7 +71,8 @@ describe('import-harness replay', () => {
 
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toBe(
-      'import-harness replay: No scenario file or folder at /no/such/scenario.yaml. Check the path.\n',
+      'import-harness replay: No scenario file or folder at /no/such/scenario.yaml. ' +
+        'Check the path.\n',
     );
   });
 
@@ -124,10 +125,12 @@ describe('import-harness replay', () => {
 
       expect(run.exitCode).toBe(0);
       expect(run.stdout).toContain(
-        '- needs-simulator  A fault rule needs the simulator skipped: needs simulator: it injects fault rules',
+        '- needs-simulator  A fault rule needs the simulator skipped: needs simulator: ' +
+          'it injects fault rules',
       );
       expect(run.stdout).toContain(
-        'step 3 skipped (needs simulator: listing the entities created in a tenant needs the control API)',
+        'step 3 skipped (needs simulator: listing the entities created in a tenant needs ' +
+          'the control API)',
       );
       expect(run.stdout).toContain('1 passed, 0 failed, 1 skipped');
     } finally {
@@ -144,7 +147,11 @@ describe('import-harness replay', () => {
     expect(run.exitCode).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(
-      /^import-harness replay: Could not reach http:\/\/127\.0\.0\.1:\d+ \(GET \/api\/v1\/import\/status\/DIM-0\): ECONNREFUSED\. Check that it is running at that address/,
+      new RegExp(
+        String.raw`^import-harness replay: Could not reach http:\/\/127\.0\.0\.1:\d+ ` +
+          String.raw`\(GET \/api\/v1\/import\/status\/DIM-0\): ECONNREFUSED\. ` +
+          'Check that it is running at that address',
+      ),
     );
   });
 });

@@ -1,6 +1,6 @@
 /**
- * Rows BI-21 … BI-37 and BI-56 of docs/bad-input.md: files in a well-formed H-1 request, which create
- * a process — ending in ERROR by technical validation, or odd but acceptable.
+ * Rows BI-21 … BI-37 and BI-56 of docs/bad-input.md: files in a well-formed H-1 request, which
+ * create a process — ending in ERROR by technical validation, or odd but acceptable.
  */
 import { expect } from 'vitest';
 import { person, type Data } from '../support/reliability-simulator.js';
@@ -72,7 +72,8 @@ export const IMPORT_FILE_ROWS: Row[] = [
     id: 'BI-31',
     name: 'an invalid field nesting 10 000 levels deep',
     send: uploadFile(
-      `{"persons":[${JSON.stringify(person('P-deep')).slice(0, -1)},"birthDate":${deepObject(10_000)}}]}`,
+      `{"persons":[${JSON.stringify(person('P-deep')).slice(0, -1)},` +
+        `"birthDate":${deepObject(10_000)}}]}`,
     ),
     ...ends('ERROR', /maxNestingDepth/),
   },
