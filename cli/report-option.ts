@@ -1,7 +1,8 @@
-import { accessSync, constants, mkdirSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { FileError } from '../errors/file-error.js';
 import { UsageError } from '../errors/usage-error.js';
+import { fileProblem } from './path-problems.js';
 
 /** What `--report FORMAT:FILE` offers: the run as JSON, or JUnit XML for CI. */
 export type ReportFormat = 'json' | 'junit';
@@ -41,7 +42,7 @@ export function parseReports(
 
   // Step 3: a destination that cannot be written fails now, not after a long run.
   for (const report of reports) {
-    const problem = destinationProblem(report.file);
+    const problem = fileProblem(report.file);
     if (problem !== null) {
       throw new FileError(
         report.file,
@@ -80,7 +81,7 @@ export function writeReports(reports: readonly ReportRequest[], writers: ReportW
           report.file,
           `Cannot write the ${report.format} report to ${report.file}: ` +
             // What changed on disk since the check says more than `EEXIST` or `ENOTDIR`.
-            `${destinationProblem(report.file) ?? reasonOf(cause)}. ` +
+            `${fileProblem(report.file) ?? reasonOf(cause)}. ` +
             'Check the path given to --report.',
           { cause },
         ),
@@ -89,41 +90,6 @@ export function writeReports(reports: readonly ReportRequest[], writers: ReportW
   }
   const [first] = failures;
   if (first !== undefined) throw first;
-}
-
-/** Why a file could not be written there, or null; looks only, creates nothing. */
-function destinationProblem(file: string): string | null {
-  const path = resolve(file);
-  const existing = statOrNull(path);
-  if (existing?.isDirectory() === true) return `${path} is a folder`;
-  if (existing !== null) return writable(path) ? null : `${path} is not writable`;
-
-  // The folders that do not exist yet are created; the nearest one that does must allow it.
-  let folder = dirname(path);
-  let stats = statOrNull(folder);
-  while (stats === null && dirname(folder) !== folder) {
-    folder = dirname(folder);
-    stats = statOrNull(folder);
-  }
-  if (stats?.isDirectory() !== true) return `${folder} is a file, not a folder`;
-  return writable(folder) ? null : `the folder ${folder} is not writable`;
-}
-
-function statOrNull(path: string): Stats | null {
-  try {
-    return statSync(path);
-  } catch {
-    return null;
-  }
-}
-
-function writable(path: string): boolean {
-  try {
-    accessSync(path, constants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** `EACCES: permission denied, open '…'` says enough without the path repeated. */
