@@ -41,8 +41,10 @@ export function advance(process: ImportProcess, context: ModelContext): StepResu
       });
       const entities = process.entities.map((entity, index): ImportEntity => {
         const found = problems[index] ?? [];
-        if (found.length === 0) return withState(entity, { problems: found, status: 'VALID' });
-        return withState(entity, { problems: found, status: 'INVALID' });
+        return withState(entity, {
+          problems: found,
+          status: found.length > 0 ? 'INVALID' : 'VALID',
+        });
       });
       const rejected = entities.some((entity) => entity.status === 'INVALID');
       return rejected

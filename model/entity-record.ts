@@ -4,7 +4,7 @@ import type { ParsedEntity } from './parsed-entity.js';
 import type { ReferenceData } from './reference-data.js';
 import { fieldProblems } from './validation/field-problems.js';
 import { isRecord, ownValue } from './validation/json-values.js';
-import type { ValidationProblem } from './validation-problem.js';
+import { NO_PROBLEMS, type ValidationProblem } from './validation-problem.js';
 
 /**
  * What an import process keeps of one entity of its file: enough to judge it against the
@@ -22,8 +22,6 @@ export interface EntityRecord {
   /** Problems of the entity's own fields (V-1…V-5, V-11…V-13). */
   readonly fieldProblems: readonly ValidationProblem[];
 }
-
-const NO_PROBLEMS: readonly ValidationProblem[] = Object.freeze([]);
 
 /**
  * The record of an entity read from a file, its own fields judged. Strings that many entities

@@ -2,15 +2,13 @@ import type { EntityRecord } from './entity-record.js';
 import type { EntityType } from './entity-types.js';
 import type { ImportEntity } from './import-process.js';
 import type { EntityStatus } from './statuses.js';
-import type { ValidationProblem } from './validation-problem.js';
+import { NO_PROBLEMS, type ValidationProblem } from './validation-problem.js';
 
 /** What changes of an entity as its process moves on. */
 export type EntityState = Pick<
   ImportEntity,
   'status' | 'problems' | 'sends' | 'retrySends' | 'lastSend' | 'refusal'
 >;
-
-const NO_PROBLEMS: readonly ValidationProblem[] = Object.freeze([]);
 
 /**
  * An entity of a process: the record read from the file, shared by every state the entity

@@ -14,3 +14,6 @@ export interface ValidationProblem {
   /** One readable sentence. */
   readonly errorMessage: string;
 }
+
+/** The one empty list of problems, shared by every entity that has none. */
+export const NO_PROBLEMS: readonly ValidationProblem[] = Object.freeze([]);

@@ -8,7 +8,7 @@ import { toEntityRecord, type EntityRecord } from '../entity-record.js';
 import type { ParsedEntity } from '../parsed-entity.js';
 import type { ReferenceData } from '../reference-data.js';
 import type { TenantView } from '../tenant-view.js';
-import type { ValidationProblem } from '../validation-problem.js';
+import { NO_PROBLEMS, type ValidationProblem } from '../validation-problem.js';
 import { existsProblem } from './key-rules.js';
 import { referenceProblem } from './reference-rules.js';
 
@@ -39,8 +39,8 @@ export function judgeEntities(
   entities: readonly EntityRecord[],
   context: JudgeContext,
 ): (readonly ValidationProblem[])[] {
-  // Valid entities share one empty list: a file of millions allocates per problem, not per
-  // entity.
+  // An entity without problems keeps its shared empty field-problem list: a file of millions
+  // allocates per problem, not per entity.
   const problems = new Array<readonly ValidationProblem[]>(entities.length);
   const firstCopies = new Uint8Array(entities.length);
 
@@ -54,8 +54,7 @@ export function judgeEntities(
 
     const exists = existsProblem(entity, firstCopy, context.tenant);
     const fields = entity.fieldProblems;
-    problems[index] =
-      exists !== undefined ? [exists, ...fields] : fields.length > 0 ? [...fields] : NONE;
+    problems[index] = exists === undefined ? fields : [exists, ...fields];
   });
   seen.clear();
 
@@ -73,14 +72,11 @@ export function judgeEntities(
 
       const problem = referenceProblem(entity, scope);
       if (problem !== undefined) {
-        const found = problems[index] ?? NONE;
-        problems[index] = found === NONE ? [problem] : [...found, problem];
+        problems[index] = [...(problems[index] ?? NO_PROBLEMS), problem];
       }
-      if (firstCopies[index] === 1 && problems[index] === NONE) valid.add(entity.key);
+      if (firstCopies[index] === 1 && problems[index]?.length === 0) valid.add(entity.key);
     });
     validInFile.set(type, valid);
   }
   return problems;
 }
-
-const NONE: readonly ValidationProblem[] = Object.freeze([]);
