@@ -60,6 +60,15 @@ export const BARE_ARRAY_TYPING_ORDER: readonly EntityType[] = [
   'PERSON.PERSON',
 ];
 
+const COLLECTION_TYPES: ReadonlyMap<string, EntityType> = new Map(
+  ENTITY_TYPES.map((type) => [ENTITY_TYPE_INFO[type].collection, type]),
+);
+
+/** The type whose collection key in an object-shaped file is `key`; undefined for others. */
+export function typeOfCollection(key: string): EntityType | undefined {
+  return COLLECTION_TYPES.get(key);
+}
+
 export function isEntityType(value: unknown): value is EntityType {
   return typeof value === 'string' && (ENTITY_TYPES as readonly string[]).includes(value);
 }

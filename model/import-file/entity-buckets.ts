@@ -1,4 +1,4 @@
-import { DISPATCH_ORDER, ENTITY_TYPE_INFO, type EntityType } from '../entity-types.js';
+import { DISPATCH_ORDER, typeOfCollection, type EntityType } from '../entity-types.js';
 import type { EntityRecord } from '../entity-record.js';
 import type { ReadLimits } from './read-limits.js';
 
@@ -26,6 +26,10 @@ const BUCKET_ORDER: readonly BucketName[] = ['bare', ...DISPATCH_ORDER];
 export class EntityBuckets {
   readonly #limits: ReadLimits;
   readonly #buckets = new Map<BucketName, Bucket>();
+  /** Totals over the groups, kept as they change: every element asks for them. */
+  #count = 0;
+  #reportBytes = 0;
+  #groupsWithProblems = 0;
 
   constructor(limits: ReadLimits) {
     this.#limits = limits;
@@ -33,15 +37,20 @@ export class EntityBuckets {
 
   /** Entities of every group, kept or only counted. */
   get count(): number {
-    let total = 0;
-    for (const bucket of this.#buckets.values()) total += bucket.count;
-    return total;
+    return this.#count;
   }
 
   /** A collection starts: a known one is (re)started empty; others are not kept. */
   open(key: string): void {
-    const type = DISPATCH_ORDER.find((candidate) => ENTITY_TYPE_INFO[candidate].collection === key);
-    if (type !== undefined) this.#buckets.set(type, emptyBucket());
+    const type = typeOfCollection(key);
+    if (type === undefined) return;
+    const replaced = this.#buckets.get(type);
+    if (replaced !== undefined) {
+      this.#count -= replaced.count;
+      this.#reportBytes -= replaced.reportBytes;
+      if (hasProblem(replaced)) this.#groupsWithProblems -= 1;
+    }
+    this.#buckets.set(type, emptyBucket());
   }
 
   /** Whether elements of the group are still judged (its structure holds so far). */
@@ -51,38 +60,42 @@ export class EntityBuckets {
 
   /** Whether records are still worth keeping: nothing so far refuses the file. */
   keeps(): boolean {
-    let reportBytes = 0;
-    for (const bucket of this.#buckets.values()) {
-      if (bucket.structure !== null || bucket.shape !== null) return false;
-      reportBytes += bucket.reportBytes;
-    }
     return (
-      this.count <= this.#limits.maxEntitiesPerFile &&
-      reportBytes <= this.#limits.maxValidationReportBytes
+      this.#groupsWithProblems === 0 &&
+      this.#count <= this.#limits.maxEntitiesPerFile &&
+      this.#reportBytes <= this.#limits.maxValidationReportBytes
     );
   }
 
   fail(name: BucketName, reason: string): void {
     const bucket = this.#bucket(name);
+    if (!hasProblem(bucket)) this.#groupsWithProblems += 1;
     bucket.structure ??= reason;
     bucket.entities = [];
   }
 
   failShape(name: BucketName, reason: string): void {
     const bucket = this.#bucket(name);
+    if (!hasProblem(bucket)) this.#groupsWithProblems += 1;
     bucket.shape ??= reason;
-    bucket.count += 1;
+    this.#countIn(bucket, 0);
   }
 
   countOnly(name: BucketName): void {
-    this.#bucket(name).count += 1;
+    this.#countIn(this.#bucket(name), 0);
   }
 
   add(name: BucketName, record: EntityRecord, reportBytes: number): void {
     const bucket = this.#bucket(name);
     bucket.entities.push(record);
+    this.#countIn(bucket, reportBytes);
+  }
+
+  #countIn(bucket: Bucket, reportBytes: number): void {
     bucket.count += 1;
     bucket.reportBytes += reportBytes;
+    this.#count += 1;
+    this.#reportBytes += reportBytes;
   }
 
   /** Why the file is refused, or null when it may go on to data validation. */
@@ -104,8 +117,7 @@ export class EntityBuckets {
     const shape = buckets.find((bucket) => bucket.shape !== null)?.shape;
     if (shape !== undefined && shape !== null) return shape;
 
-    const reportBytes = buckets.reduce((sum, bucket) => sum + bucket.reportBytes, 0);
-    if (reportBytes > maxValidationReportBytes) {
+    if (this.#reportBytes > maxValidationReportBytes) {
       return (
         `the entities' own fields would produce more than ${maxValidationReportBytes} ` +
         'bytes of validationErrors (limit maxValidationReportBytes; each error repeats the ' +
@@ -130,6 +142,10 @@ export class EntityBuckets {
     }
     return bucket;
   }
+}
+
+function hasProblem(bucket: Bucket): boolean {
+  return bucket.structure !== null || bucket.shape !== null;
 }
 
 function emptyBucket(): Bucket {

@@ -9,7 +9,7 @@
  * are not UTF-8 first, then JSON syntax, then the file's structure (collections in dispatch
  * order), then an empty file, then the limits.
  */
-import { ENTITY_TYPE_INFO, type EntityType } from '../entity-types.js';
+import { ENTITY_TYPE_INFO, typeOfCollection, type EntityType } from '../entity-types.js';
 import { toEntityRecord, type EntityRecord } from '../entity-record.js';
 import type { ReferenceData } from '../reference-data.js';
 import { describeValue } from '../validation/json-values.js';
@@ -138,7 +138,7 @@ export class ImportFileReader {
   }
 
   #element(key: string | null, index: number, value: SplitValue): void {
-    const bucket: BucketName | undefined = key === null ? 'bare' : collectionType(key);
+    const bucket: BucketName | undefined = key === null ? 'bare' : typeOfCollection(key);
     const where = key === null ? `[${index}]` : `${key}[${index}]`;
 
     // Step 1: the element's own syntax; an unknown collection is read only for that.
@@ -181,7 +181,7 @@ export class ImportFileReader {
       throw new StopReading();
     }
     // A collection holding anything but an array is refused; other members are ignored.
-    const type = collectionType(key);
+    const type = typeOfCollection(key);
     if (type !== undefined) {
       this.#buckets.open(key);
       this.#buckets.fail(type, `${key} must be an array; got ${describeValue(parsed)}`);
@@ -231,17 +231,6 @@ function entityName(type: EntityType, key: string): string {
 
 /** Thrown inside the splitter's listener to stop reading at an element's syntax error. */
 class StopReading extends Error {}
-
-const COLLECTION_TYPES: ReadonlyMap<string, EntityType> = new Map(
-  (Object.keys(ENTITY_TYPE_INFO) as EntityType[]).map((type) => [
-    ENTITY_TYPE_INFO[type].collection,
-    type,
-  ]),
-);
-
-function collectionType(key: string): EntityType | undefined {
-  return COLLECTION_TYPES.get(key);
-}
 
 /** Whether the bytes begin like a byte order mark (as far as they go). */
 function isMarkPrefix(bytes: Buffer): boolean {
