@@ -13,7 +13,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from './free-port.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -159,22 +159,6 @@ function summary(report: ReplayReport): string {
 function stripAnsi(text: string): string {
   // eslint-disable-next-line no-control-regex -- ANSI escape sequences start with ESC
   return text.replace(/\u001b\[[0-9;]*m/g, '');
-}
-
-/** A port on the loopback interface that nothing listens on right now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, HOST, () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address !== null
-          ? resolve(address.port)
-          : reject(new PrismCheckError('no free port')),
-      );
-    });
-  });
 }
 
 process.exitCode = await main();

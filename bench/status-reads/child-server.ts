@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { HarnessError } from '../../errors/harness-error.js';
 
 export const HOST = '127.0.0.1';
@@ -77,22 +76,6 @@ export function killAllChildServers(): void {
     if (child.pid !== undefined) signalGroup(child.pid, 'SIGKILL');
   }
   running.clear();
-}
-
-/** A port on the loopback interface that nothing listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, HOST, () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address !== null
-          ? resolve(address.port)
-          : reject(new BenchTargetError(`No free port on ${HOST}.`)),
-      );
-    });
-  });
 }
 
 async function stop(child: ChildProcess, exited: Promise<number | null>): Promise<void> {

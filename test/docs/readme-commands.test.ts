@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../../scripts/free-port.js';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readmeBlocks, type ReadmeCommand } from './readme-commands.js';
@@ -123,18 +123,5 @@ function stop(server: Server): Promise<string> {
     if (server.child.exitCode !== null) return resolve(server.output());
     server.child.once('close', () => resolve(server.output()));
     if (server.child.pid !== undefined) process.kill(-server.child.pid, 'SIGINT');
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        resolve(typeof address === 'object' && address !== null ? address.port : 0),
-      );
-    });
   });
 }
