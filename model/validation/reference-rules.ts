@@ -2,7 +2,8 @@
  * V-7…V-9: the entity an account, transaction or contract refers to exists. "Exists" means
  * created in the tenant, or, with same-file references, valid in the same file.
  */
-import type { EntityType } from '../entity-types.js';
+import { ENTITY_REFERENCES } from '../entity-reference.js';
+import { ENTITY_TYPE_INFO, type EntityType } from '../entity-types.js';
 import type { TenantView } from '../tenant-view.js';
 import type { ValidationProblem } from '../validation-problem.js';
 import { describeValue } from './json-values.js';
@@ -13,36 +14,14 @@ import {
   type RuleId,
 } from './problem-codes.js';
 
-interface Reference {
-  readonly field: string;
-  readonly target: EntityType;
-  readonly targetName: string;
-  readonly rule: RuleId;
-  readonly errorCode: string;
-}
-
-const REFERENCES: Readonly<Partial<Record<EntityType, Reference>>> = {
-  'ACCOUNT.ACCOUNT': {
-    field: 'externalPersonId',
-    target: 'PERSON.PERSON',
-    targetName: 'person',
-    rule: 'V-7',
-    errorCode: ACCOUNT_PERSON_NOT_FOUND,
-  },
-  'ACCOUNT.ACCOUNT_TRANSACTION': {
-    field: 'externalAccountId',
-    target: 'ACCOUNT.ACCOUNT',
-    targetName: 'account',
-    rule: 'V-8',
-    errorCode: TRANSACTION_ACCOUNT_NOT_FOUND,
-  },
-  'LOAN.CONTRACT': {
-    field: 'externalPersonId',
-    target: 'PERSON.PERSON',
-    targetName: 'person',
-    rule: 'V-9',
-    errorCode: CONTRACT_PERSON_NOT_FOUND,
-  },
+/**
+ * What each referring type's rule reports; the field and the type it refers to are those of
+ * the entity's reference (entity-reference.ts).
+ */
+const RULES: Readonly<Partial<Record<EntityType, { rule: RuleId; errorCode: string }>>> = {
+  'ACCOUNT.ACCOUNT': { rule: 'V-7', errorCode: ACCOUNT_PERSON_NOT_FOUND },
+  'ACCOUNT.ACCOUNT_TRANSACTION': { rule: 'V-8', errorCode: TRANSACTION_ACCOUNT_NOT_FOUND },
+  'LOAN.CONTRACT': { rule: 'V-9', errorCode: CONTRACT_PERSON_NOT_FOUND },
 };
 
 export interface ReferenceScope {
@@ -59,23 +38,25 @@ export function referenceProblem(
   entity: { readonly type: EntityType; readonly reference: string | null },
   scope: ReferenceScope,
 ): ValidationProblem | undefined {
-  const reference = REFERENCES[entity.type];
-  if (reference === undefined) return undefined;
+  const reference = ENTITY_REFERENCES[entity.type];
+  const rule = RULES[entity.type];
+  if (reference === undefined || rule === undefined) return undefined;
 
   const value = entity.reference;
   if (value === null) return undefined;
-  if (scope.tenant.has(reference.target, value)) return undefined;
-  if (scope.validInFile?.get(reference.target)?.has(value) === true) return undefined;
+  if (scope.tenant.has(reference.type, value)) return undefined;
+  if (scope.validInFile?.get(reference.type)?.has(value) === true) return undefined;
 
+  const name = ENTITY_TYPE_INFO[reference.type].codePrefix;
   const where =
     scope.validInFile === undefined
       ? 'in the tenant'
       : 'in the tenant nor as a valid entity of this file';
   return {
-    rule: reference.rule,
+    rule: rule.rule,
     fieldName: reference.field,
-    errorCode: reference.errorCode,
+    errorCode: rule.errorCode,
     errorValue: value,
-    errorMessage: `${reference.field} ${describeValue(value)} names no ${reference.targetName} ${where}.`,
+    errorMessage: `${reference.field} ${describeValue(value)} names no ${name} ${where}.`,
   };
 }
