@@ -1,12 +1,9 @@
-import { createReadStream } from 'node:fs';
 import { FileError } from '../errors/file-error.js';
 import type { EntityRecord } from '../model/entity-record.js';
 import { ImportFileReader, type ReadOptions } from '../model/import-file/import-file-reader.js';
 import { judgeEntities, type JudgeContext } from '../model/validation/validate-entities.js';
 import type { ValidationProblem } from '../model/validation-problem.js';
-
-/** Bytes read at a time, as the simulator reads a spooled upload. */
-const CHUNK_BYTES = 1024 * 1024;
+import { pushFile } from '../simulator/engine/read-spooled-file.js';
 
 /**
  * Where the real import of a file would stop or go on: `ERROR` (technical validation),
@@ -50,22 +47,18 @@ export async function validateFile(
 ): Promise<FileVerdict | null> {
   // Step 1: technical validation, chunk by chunk, so that memory stays flat.
   const reader = new ImportFileReader(options.read);
-  const stream = createReadStream(path, { highWaterMark: CHUNK_BYTES });
+  const stopped = (): boolean => options.signal?.aborted === true;
+  const progress = (): void =>
+    options.onProgress?.({
+      phase: 'reading',
+      bytesRead: reader.bytesRead,
+      entitiesRead: reader.entitiesRead,
+    });
   try {
-    for await (const chunk of stream) {
-      if (options.signal?.aborted === true) return null;
-      reader.push(chunk as Buffer);
-      options.onProgress?.({
-        phase: 'reading',
-        bytesRead: reader.bytesRead,
-        entitiesRead: reader.entitiesRead,
-      });
-    }
+    if (!(await pushFile(path, reader, stopped, progress))) return null;
   } catch (cause) {
     const reason = cause instanceof Error ? cause.message : String(cause);
     throw new FileError(path, `Cannot read the import file ${path}: ${reason}.`, { cause });
-  } finally {
-    stream.destroy();
   }
   const read = reader.end();
   if (!read.ok) return { status: 'ERROR', bytes: reader.bytesRead, reason: read.reason };

@@ -8,6 +8,29 @@ import {
 /** Bytes read from disk at a time: large enough to be fast, small enough to stay flat. */
 const CHUNK_BYTES = 1024 * 1024;
 
+/**
+ * Pushes a file into a reader chunk by chunk, letting other work run between chunks; false
+ * when `cancelled` stopped it. A file that cannot be read throws as the file system does.
+ */
+export async function pushFile(
+  path: string,
+  reader: ImportFileReader,
+  cancelled: () => boolean,
+  afterChunk: () => void = () => undefined,
+): Promise<boolean> {
+  const stream = createReadStream(path, { highWaterMark: CHUNK_BYTES });
+  try {
+    for await (const chunk of stream) {
+      if (cancelled()) return false;
+      reader.push(chunk as Buffer);
+      afterChunk();
+    }
+    return true;
+  } finally {
+    stream.destroy();
+  }
+}
+
 /** Reads a spooled upload as a stream, letting other requests run between chunks. */
 export async function readSpooledFile(
   path: string,
@@ -15,16 +38,10 @@ export async function readSpooledFile(
   cancelled: () => boolean,
 ): Promise<ReadResult | null> {
   const reader = new ImportFileReader(options);
-  const stream = createReadStream(path, { highWaterMark: CHUNK_BYTES });
   try {
-    for await (const chunk of stream) {
-      if (cancelled()) return null;
-      reader.push(chunk as Buffer);
-    }
+    if (!(await pushFile(path, reader, cancelled))) return null;
   } catch (error) {
     return { ok: false, reason: `the stored file could not be read (${message(error)})` };
-  } finally {
-    stream.destroy();
   }
   return reader.end();
 }
