@@ -162,11 +162,12 @@ async function validate(
 function report(figure: Figure | undefined): void {
   if (figure === undefined) return;
   const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+  const seconds = (ms: number): string => (ms / 1000).toFixed(2);
   process.stdout.write(
     `${figure.entities} entities (${mib(figure.fileBytes)}): ${figure.status} in ` +
-      `${(figure.totalMs / 1000).toFixed(2)} s (upload ${(figure.uploadMs / 1000).toFixed(2)} s), ` +
+      `${seconds(figure.totalMs)} s (upload ${seconds(figure.uploadMs)} s), ` +
       `${figure.entitiesPerSecond} entities/s, peak RSS ${mib(figure.peakRssBytes)}; ` +
-      `validate ${(figure.validateMs / 1000).toFixed(2)} s ` +
+      `validate ${seconds(figure.validateMs)} s ` +
       `(${(figure.validateMs / figure.totalMs).toFixed(2)} of the import's time), ` +
       `peak RSS ${mib(figure.validatePeakRssBytes)}\n`,
   );
